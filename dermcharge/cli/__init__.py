@@ -1,0 +1,1 @@
+"""The command line: the headless face of the same services the GUI uses."""

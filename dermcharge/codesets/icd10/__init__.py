@@ -1,0 +1,1 @@
+"""ICD-10-CM: which codes exist and are billable, by release, and how to find one fast."""

@@ -1,0 +1,154 @@
+"""The visit as captured: what was done, where, how much, and why — the coding engine's input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Laterality(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class Payer(StrEnum):
+    MEDICARE = "medicare"
+    MEDICAID = "medicaid"
+    COMMERCIAL = "commercial"
+    SELF_PAY = "self_pay"
+
+
+class PatientStatus(StrEnum):
+    NEW = "new"
+    ESTABLISHED = "established"
+
+
+class Abn(StrEnum):
+    """Advance Beneficiary Notice status for a Medicare service that may not be covered."""
+
+    NONE = "none"
+    SIGNED = "signed"
+    VOLUNTARY = "voluntary"
+
+
+class RepairType(StrEnum):
+    SIMPLE = "simple"
+    INTERMEDIATE = "intermediate"
+    COMPLEX = "complex"
+
+
+class Modality(StrEnum):
+    UVB = "uvb"
+    UVB_WITH_TOPICAL = "uvb_with_topical"
+    PUVA = "puva"
+
+
+class Kind(StrEnum):
+    BIOPSY_TANGENTIAL = "biopsy_tangential"
+    BIOPSY_PUNCH = "biopsy_punch"
+    BIOPSY_INCISIONAL = "biopsy_incisional"
+    SHAVE_REMOVAL = "shave_removal"
+    EXCISION_BENIGN = "excision_benign"
+    EXCISION_MALIGNANT = "excision_malignant"
+    REPAIR_SIMPLE = "repair_simple"
+    REPAIR_INTERMEDIATE = "repair_intermediate"
+    REPAIR_COMPLEX = "repair_complex"
+    ADJACENT_TISSUE_TRANSFER = "adjacent_tissue_transfer"
+    DESTRUCTION_PREMALIGNANT = "destruction_premalignant"
+    DESTRUCTION_BENIGN = "destruction_benign"
+    DESTRUCTION_MALIGNANT = "destruction_malignant"
+    SKIN_TAG_REMOVAL = "skin_tag_removal"
+    MOHS = "mohs"
+    INTRALESIONAL_INJECTION = "intralesional_injection"
+    INCISION_DRAINAGE = "incision_drainage"
+    ACNE_SURGERY = "acne_surgery"
+    PHOTOTHERAPY = "phototherapy"
+    EXCIMER_LASER = "excimer_laser"
+    NAIL_AVULSION = "nail_avulsion"
+    NAIL_MATRIX_EXCISION = "nail_matrix_excision"
+    NAIL_DEBRIDEMENT = "nail_debridement"
+
+
+BIOPSY_KINDS = frozenset({Kind.BIOPSY_TANGENTIAL, Kind.BIOPSY_PUNCH, Kind.BIOPSY_INCISIONAL})
+EXCISION_KINDS = frozenset({Kind.EXCISION_BENIGN, Kind.EXCISION_MALIGNANT})
+REPAIR_KINDS = {
+    Kind.REPAIR_SIMPLE: RepairType.SIMPLE,
+    Kind.REPAIR_INTERMEDIATE: RepairType.INTERMEDIATE,
+    Kind.REPAIR_COMPLEX: RepairType.COMPLEX,
+}
+NAIL_KINDS = frozenset({Kind.NAIL_AVULSION, Kind.NAIL_MATRIX_EXCISION, Kind.NAIL_DEBRIDEMENT})
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """A diagnosis as entered: an explicit ICD-10-CM code, or a finding the engine codes by site."""
+
+    icd10: str | None = None
+    finding: str | None = None
+    site: str | None = None
+    laterality: Laterality | None = None
+
+
+@dataclass(frozen=True)
+class Repair:
+    """The repair of an excision's own wound, at the excision's site."""
+
+    type: RepairType
+    length_cm: Decimal
+
+
+@dataclass(frozen=True)
+class Procedure:
+    kind: Kind
+    site: str | None = None
+    laterality: Laterality | None = None
+    digit: int | None = None
+    count: int | None = None
+    lesion_cm: Decimal | None = None
+    margin_cm: Decimal | None = None
+    excised_cm: Decimal | None = None
+    length_cm: Decimal | None = None
+    defect_sq_cm: Decimal | None = None
+    stages: tuple[int, ...] = ()
+    drug: str | None = None
+    dose_mg: Decimal | None = None
+    complicated: bool = False
+    modality: Modality | None = None
+    area_sq_cm: Decimal | None = None
+    repair: Repair | None = None
+    diagnosis: Diagnosis | None = None
+    separate_lesion: bool = False
+    symptomatic: bool | None = None
+    cosmetic: bool = False
+    abn: Abn | None = None
+    path_pending: bool = False
+
+
+@dataclass(frozen=True)
+class EmService:
+    """An office evaluation and management service billed with the procedures."""
+
+    code: str
+    separately_identifiable: bool = True
+    diagnoses: tuple[Diagnosis, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProfileOverrides:
+    """Per-visit overrides of the payer profile (the contract's `payer_profile`)."""
+
+    distinct_modifier: str | None = None
+    append_51: bool | None = None
+    laterality_modifiers: bool | None = None
+
+
+@dataclass(frozen=True)
+class Visit:
+    date_of_service: date
+    payer: Payer = Payer.COMMERCIAL
+    patient_status: PatientStatus = PatientStatus.ESTABLISHED
+    em: EmService | None = None
+    procedures: tuple[Procedure, ...] = ()
+    profile_overrides: ProfileOverrides = field(default_factory=ProfileOverrides)
