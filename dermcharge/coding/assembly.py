@@ -1,0 +1,70 @@
+"""From draft lines to claim lines: merge, order, four pointers a line, the A-L diagnosis list."""
+
+from __future__ import annotations
+
+from dermcharge.codesets.cpt import cpt_table
+from dermcharge.coding.draft import DraftLine
+from dermcharge.domain.claim import ClaimLine, Finding, Severity
+
+MAX_POINTERS = 4  # CMS-1500 item 24E
+MAX_DIAGNOSES = 12  # CMS-1500 item 21 A-L
+
+
+def merge_lines(lines: list[DraftLine]) -> list[DraftLine]:
+    """Lines of one code with the same modifiers become one line with summed units, as long as
+    their diagnoses fit four pointers (the case convention: 11103 x 2 on one line)."""
+    merged: list[DraftLine] = []
+    for line in lines:
+        for into in merged:
+            if into.code != line.code or into.modifiers != line.modifiers:
+                continue
+            union = into.diagnoses + [d for d in line.diagnoses if d not in into.diagnoses]
+            if len(union) > MAX_POINTERS:
+                continue
+            into.units += line.units
+            into.procedures += tuple(p for p in line.procedures if p not in into.procedures)
+            into.diagnoses = union
+            break
+        else:
+            merged.append(line)
+    return merged
+
+
+def order_lines(lines: list[DraftLine]) -> list[DraftLine]:
+    """E/M first, then procedures in the order performed, each primary before its add-ons."""
+
+    def key(line: DraftLine) -> tuple[int, int, int, str]:
+        if None in line.procedures:
+            return (0, 0, 0, line.code)
+        first = min(p for p in line.procedures if p is not None) if line.procedures else 0
+        return (1, first, int(line.add_on or line.code.startswith("J")), line.code)
+
+    return sorted(lines, key=key)
+
+
+def finalize(lines: list[DraftLine]) -> tuple[list[ClaimLine], list[str], list[Finding]]:
+    """Claim lines with at most four diagnoses each, the claim's diagnosis list in order of first
+    use, and findings for what does not fit a claim form."""
+    table = cpt_table()
+    findings: list[Finding] = []
+    claim_dx: list[str] = []
+    out: list[ClaimLine] = []
+    for n, line in enumerate(lines, start=1):
+        dx = list(dict.fromkeys(line.diagnoses))
+        if len(dx) > MAX_POINTERS:
+            findings.append(Finding(Severity.INFO, "claim_shape",
+                f"Line {n} ({line.code}) concerns {len(dx)} diagnoses; the first four are "
+                f"pointed to ({', '.join(dx[MAX_POINTERS:])} left out)", lines=(n,),
+                source="CMS-1500 item 24E: four diagnosis pointers a line"))
+            dx = dx[:MAX_POINTERS]
+        for code in dx:
+            if code not in claim_dx:
+                claim_dx.append(code)
+        out.append(ClaimLine(cpt=line.code, units=line.units, modifiers=tuple(line.modifiers[:4]),
+                             diagnoses=tuple(dx), description=table.description(line.code),
+                             why=line.why.strip(), procedures=line.procedures))
+    if len(claim_dx) > MAX_DIAGNOSES:
+        findings.append(Finding(Severity.ERROR, "claim_shape",
+            f"The claim needs {len(claim_dx)} diagnoses; a claim holds 12 (A-L): split the "
+            "procedures over two claims", source="CMS-1500 item 21"))
+    return out, claim_dx, findings

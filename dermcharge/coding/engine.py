@@ -1,0 +1,118 @@
+"""The coding engine: a Visit in, a CodedClaim out — the same from the GUI, the CLI and tests.
+
+The order of the steps is the order a coder works: diagnoses first, then each code family, then
+what one code does to another (inclusions, PTP modifiers), the E/M, payer modifiers, and the
+claim form's limits. Every step is a small function citing its rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from dermcharge.codesets.icd10.catalog import Icd10Catalog
+from dermcharge.codesets.ptp import PtpTable, curated_derm_ptp
+from dermcharge.coding import assembly, modifiers
+from dermcharge.coding.context import CodingContext
+from dermcharge.coding.families import (
+    biopsy,
+    counted,
+    evaluation,
+    flap,
+    lesion_size,
+    mohs,
+    nails,
+    office,
+    repair,
+)
+from dermcharge.coding.payer_profiles import profile_for
+from dermcharge.domain.claim import CodedClaim, Finding, Severity
+from dermcharge.domain.visit import Visit
+
+RULES_VERSION = "dermcharge-rules 2026.11"
+
+CatalogFor = Callable[[date], Icd10Catalog]
+
+
+def default_catalog(on: date) -> Icd10Catalog:
+    from dermcharge.codesets.icd10.releases import catalog_for
+
+    return catalog_for(on)
+
+
+def code_visit(visit: Visit, *, catalog_for: CatalogFor | None = None,
+               ptp: PtpTable | None = None, run_checks: bool = True) -> CodedClaim:
+    catalog = (catalog_for or default_catalog)(visit.date_of_service)
+    ctx = CodingContext(
+        visit=visit,
+        profile=profile_for(visit.payer, visit.profile_overrides),
+        icd=catalog,
+        ptp=ptp or curated_derm_ptp(),
+    )
+    ctx.resolve_procedure_diagnoses()
+    flap_covered = flap.excisions_under_flaps(ctx)
+
+    biopsy.code_biopsies(ctx)
+    lesion_size.code_shave_removals(ctx)
+    lesion_size.code_excisions(ctx, flap_covered)
+    repair.code_repairs(ctx)
+    flap.code_flaps(ctx)
+    counted.code_premalignant_destruction(ctx)
+    counted.code_benign_destruction(ctx)
+    lesion_size.code_malignant_destructions(ctx)
+    counted.code_skin_tags(ctx)
+    mohs.code_mohs(ctx)
+    counted.code_injections(ctx)
+    office.code_drainage(ctx)
+    office.code_acne_surgery(ctx)
+    office.code_phototherapy(ctx)
+    office.code_excimer(ctx)
+    nails.code_nails(ctx)
+
+    lines = modifiers.apply_distinct_service(ctx, ctx.draft.lines)
+    for line in lines:
+        modifiers.apply_liability(ctx, line)
+        modifiers.apply_anatomic(ctx, line)
+    em_line = evaluation.code_evaluation(ctx, lines)
+    if em_line is not None:
+        lines.append(em_line)
+    lines = assembly.order_lines(assembly.merge_lines(lines))
+    modifiers.apply_multiple_procedure(ctx, lines)
+    claim_lines, claim_dx, shape_findings = assembly.finalize(lines)
+
+    findings = [_with_lines(f, claim_lines) for f in ctx.draft.findings] + shape_findings
+    claim = CodedClaim(
+        lines=tuple(claim_lines),
+        diagnoses=tuple(claim_dx),
+        not_billed=tuple(ctx.draft.not_billed),
+        findings=tuple(findings),
+        code_sets={"icd10cm": catalog.release, "rules": RULES_VERSION,
+                   "ptp": ctx.ptp.label},
+    )
+    if run_checks:
+        claim = _checked(visit, claim, catalog)
+    return claim
+
+
+def _with_lines(finding: Finding, lines: list[object]) -> Finding:
+    """Fill a finding's 1-based claim line numbers from the procedures it concerns."""
+    if finding.lines or not finding.procedures:
+        return finding
+    numbers = tuple(
+        n for n, line in enumerate(lines, start=1)
+        if set(finding.procedures) & set(getattr(line, "procedures", ()))
+    )
+    return Finding(finding.severity, finding.check, finding.message, numbers, finding.procedures,
+                   finding.source, finding.action)
+
+
+def _checked(visit: Visit, claim: CodedClaim, catalog: Icd10Catalog) -> CodedClaim:
+    """The claim with the claim checks' findings added (dermcharge.checks), when installed."""
+    try:
+        from dermcharge.checks.registry import check_claim
+    except ImportError:
+        return claim
+    return check_claim(visit, claim, catalog)
+
+
+__all__ = ["RULES_VERSION", "Severity", "code_visit"]

@@ -1,0 +1,1 @@
+"""One module per CPT code family; each codes its procedures into the visit's draft."""

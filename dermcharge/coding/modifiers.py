@@ -1,0 +1,130 @@
+"""Modifiers: distinct service (59/XS) where a PTP edit applies, ABN and cosmetic (GA/GZ/GY/GX),
+anatomic (RT/LT, E1-E4, F/T digits) and 51, each by the payer profile."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from dermcharge.coding.context import CodingContext
+from dermcharge.coding.draft import DraftLine
+from dermcharge.codesets.ptp import BYPASSABLE, NOT_BYPASSABLE
+from dermcharge.domain.claim import Severity
+from dermcharge.domain.visit import Abn, Kind, Procedure
+
+EYELID = {("upper_eyelid", "left"): "E1", ("lower_eyelid", "left"): "E2",
+          ("upper_eyelid", "right"): "E3", ("lower_eyelid", "right"): "E4"}
+FINGER = {"left": ["FA", "F1", "F2", "F3", "F4"], "right": ["F5", "F6", "F7", "F8", "F9"]}
+TOE = {"left": ["TA", "T1", "T2", "T3", "T4"], "right": ["T5", "T6", "T7", "T8", "T9"]}
+
+# Benign-lesion removals that Medicare LCDs cover only with a documented indication (R-COS-1).
+BENIGN_REMOVAL = frozenset({Kind.SHAVE_REMOVAL, Kind.EXCISION_BENIGN, Kind.DESTRUCTION_BENIGN,
+                            Kind.SKIN_TAG_REMOVAL})
+COSMETIC_SIGNAL_PREFIXES = ("L82.1", "L91.8", "D22", "D23", "L72", "D18.01", "B07")
+COSMETIC_DX = "Z41.1"
+
+
+def digit_modifier(p: Procedure) -> str | None:
+    """F/T modifiers: left thumb FA, right thumb F5; left great toe TA, right T5 (R-MOD-ANAT)."""
+    if p.digit is None or p.laterality is None:
+        return None
+    table = FINGER if p.site == "finger" else TOE if p.site == "toe" else None
+    return table[str(p.laterality)][p.digit - 1] if table else None
+
+
+def anatomic_modifier(p: Procedure) -> str | None:
+    if p.site in ("upper_eyelid", "lower_eyelid") and p.laterality:
+        return EYELID[(p.site, str(p.laterality))]
+    digit = digit_modifier(p)
+    if digit:
+        return digit
+    return {"left": "LT", "right": "RT"}.get(str(p.laterality)) if p.laterality else None
+
+
+def apply_distinct_service(ctx: CodingContext, lines: list[DraftLine]) -> list[DraftLine]:
+    """Where an NCCI PTP edit pairs two codes of the visit: indicator 0 leaves column 2 off;
+    indicator 1 takes the profile's 59 or XS on the column-2 code when the two treat distinct
+    lesions or sites, never on an add-on code (CMS MLN1783722; R-MOD-59; R-BX-4; column 2 by
+    the MACs' convention, AAD 2019)."""
+    dropped: set[int] = set()
+    for a, b in combinations(range(len(lines)), 2):
+        for c1, c2 in ((a, b), (b, a)):
+            first, second = lines[c1], lines[c2]
+            edit = ctx.ptp.edit_for(first.code, second.code, ctx.visit.date_of_service)
+            if edit is None or second.add_on:
+                continue
+            own = [i for i in second.procedures if i is not None]
+            other = [i for i in first.procedures if i is not None]
+            distinct = any(all(ctx.distinct_lesions(i, j) for j in other) for i in own)
+            if edit.modifier_indicator == NOT_BYPASSABLE:
+                dropped.add(c2)
+                ctx.draft.leave_off(second.code, f"NCCI PTP edit {first.code}/{second.code} "
+                                    "(modifier indicator 0): not payable with it", tuple(own))
+            elif edit.modifier_indicator == BYPASSABLE and distinct:
+                if ctx.profile.distinct_modifier not in second.modifiers:
+                    second.modifiers.append(ctx.profile.distinct_modifier)
+                second.why += (f" {ctx.profile.distinct_modifier}: a distinct lesion from "
+                               f"{first.code}, which it pairs with in an NCCI PTP edit.")
+            elif edit.modifier_indicator == BYPASSABLE:
+                ctx.draft.find(Severity.WARNING, "ncci_ptp",
+                    f"{second.code} is bundled into {first.code} (NCCI PTP edit) unless it "
+                    "treated a separate lesion or site: record which, or it will be denied",
+                    tuple(own + other), source=edit.source or "NCCI PTP edits",
+                    action="Mark the separate lesion, or remove the line")
+    return [line for n, line in enumerate(lines) if n not in dropped]
+
+
+def _cosmetic_signal(codes: list[str]) -> bool:
+    return any(c.startswith(COSMETIC_SIGNAL_PREFIXES) for c in codes)
+
+
+def apply_liability(ctx: CodingContext, line: DraftLine) -> None:
+    """Medicare: cosmetic at the patient's request -> GY (+GX with a voluntary notice) and Z41.1;
+    an ABN signed -> GA; no ABN for a removal the LCD will likely deny -> GZ (R-MOD-ABN,
+    R-COS-3; WPS Z41.1)."""
+    procs = [ctx.procedures[i] for i in line.procedures if i is not None]
+    if not procs or not ctx.profile.abn_modifiers:
+        return
+    wanted: list[str] = []
+    if any(p.cosmetic for p in procs):
+        wanted.append("GY")
+        if any(p.abn is Abn.VOLUNTARY for p in procs):
+            wanted.append("GX")
+        if COSMETIC_DX not in line.diagnoses:
+            line.diagnoses.append(COSMETIC_DX)
+    elif any(p.abn is Abn.SIGNED for p in procs):
+        wanted.append("GA")
+    elif any(p.abn is Abn.VOLUNTARY for p in procs):
+        wanted.append("GX")
+    elif (any(p.abn is Abn.NONE for p in procs)
+          and any(p.kind in BENIGN_REMOVAL and not p.symptomatic for p in procs)
+          and _cosmetic_signal(line.diagnoses)):
+        wanted.append("GZ")
+    for mod in wanted:
+        if mod not in line.modifiers:
+            line.modifiers.append(mod)
+
+
+def apply_anatomic(ctx: CodingContext, line: DraftLine) -> None:
+    """RT/LT and E1-E4 / F / T on skin-lesion codes only where the payer wants them (R-MOD-ANAT:
+    Priority Health may deny them, UHC requires E/F/T) — a profile setting, default off."""
+    if not ctx.profile.laterality_modifiers or line.code.startswith("J"):
+        return
+    mods = {anatomic_modifier(ctx.procedures[i]) for i in line.procedures if i is not None}
+    if len(mods) == 1:
+        mod = mods.pop()
+        if mod and mod not in line.modifiers:
+            line.modifiers.append(mod)
+
+
+def apply_multiple_procedure(ctx: CodingContext, lines: list[DraftLine]) -> None:
+    """51 on the second and later primary procedures where the payer wants it; never on add-on
+    codes, E/M, drugs or 17004 (R-MOD-51; Medicare: never)."""
+    if not ctx.profile.append_51:
+        return
+    seen_primary = False
+    for line in lines:
+        if line.add_on or line.code.startswith(("99", "J")) or line.code == "17004":
+            continue
+        if seen_primary and "51" not in line.modifiers:
+            line.modifiers.append("51")
+        seen_primary = True

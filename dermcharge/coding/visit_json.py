@@ -1,0 +1,464 @@
+"""The contract's visit JSON (../shared/contract/coding-api.md) to and from a Visit record.
+
+Validation names every problem with its path ("procedures[2].lesion_cm: must be a number greater
+than 0") and collects them all, so a person can fix the input in one pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from dermcharge.anatomy.sites import site_table
+from dermcharge.codesets.icd10.catalog import Icd10Catalog, normalize_code
+from dermcharge.coding.diagnoses import known_findings
+from dermcharge.domain.visit import (
+    NAIL_KINDS,
+    Abn,
+    Diagnosis,
+    EmService,
+    Kind,
+    Laterality,
+    Modality,
+    Payer,
+    PatientStatus,
+    Procedure,
+    ProfileOverrides,
+    Repair,
+    RepairType,
+    Visit,
+)
+
+EM_CODES = frozenset({"99202", "99203", "99204", "99205", "99211", "99212", "99213", "99214", "99215"})
+DISTINCT_MODIFIERS = frozenset({"59", "XS"})
+DRUGS = frozenset({"triamcinolone_acetonide"})
+
+# Upper limits past which a measurement is a typing error, not a clinical value.
+LIMITS = {
+    "lesion_cm": Decimal(30),
+    "margin_cm": Decimal(10),
+    "excised_cm": Decimal(50),
+    "length_cm": Decimal(300),
+    "defect_sq_cm": Decimal(2000),
+    "area_sq_cm": Decimal(30000),
+    "dose_mg": Decimal(400),
+}
+MAX_COUNT = 500
+MAX_STAGES = 20
+MAX_BLOCKS = 50
+
+SITE_KINDS = frozenset(Kind) - {
+    Kind.DESTRUCTION_PREMALIGNANT,
+    Kind.DESTRUCTION_BENIGN,
+    Kind.SKIN_TAG_REMOVAL,
+    Kind.INTRALESIONAL_INJECTION,
+    Kind.ACNE_SURGERY,
+    Kind.PHOTOTHERAPY,
+    Kind.EXCIMER_LASER,
+}
+COUNT_KINDS = frozenset(
+    {
+        Kind.DESTRUCTION_PREMALIGNANT,
+        Kind.DESTRUCTION_BENIGN,
+        Kind.SKIN_TAG_REMOVAL,
+        Kind.INTRALESIONAL_INJECTION,
+        Kind.NAIL_DEBRIDEMENT,
+    }
+)
+
+
+class InvalidVisit(ValueError):
+    """The input is not a valid visit; `problems` holds one line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+CatalogFor = Callable[[date], Icd10Catalog]
+
+
+class _Reader:
+    """Reads fields of one JSON object, recording problems instead of stopping at the first."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+
+    def fail(self, path: str, message: str) -> None:
+        self.problems.append(f"{path}: {message}")
+
+    def number(self, obj: Mapping[str, Any], key: str, path: str, *, zero_ok: bool = False,
+               required: bool = False) -> Decimal | None:
+        if obj.get(key) is None:
+            if required:
+                self.fail(f"{path}.{key}", "is required")
+            return None
+        raw = obj[key]
+        limit = LIMITS[key]
+        floor = "0 or more" if zero_ok else "greater than 0"
+        if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal):
+            self.fail(f"{path}.{key}", f"must be a number {floor}")
+            return None
+        try:
+            value = Decimal(str(raw))
+        except InvalidOperation:
+            self.fail(f"{path}.{key}", f"must be a number {floor}")
+            return None
+        if not value.is_finite() or value < 0 or (value == 0 and not zero_ok):
+            self.fail(f"{path}.{key}", f"must be a number {floor}")
+            return None
+        if value > limit:
+            self.fail(f"{path}.{key}", f"{raw} is not plausible (at most {limit})")
+            return None
+        return value
+
+    def integer(self, obj: Mapping[str, Any], key: str, path: str, low: int, high: int,
+                required: bool = False) -> int | None:
+        if obj.get(key) is None:
+            if required:
+                self.fail(f"{path}.{key}", "is required")
+            return None
+        raw = obj[key]
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            if isinstance(raw, float) and raw.is_integer():
+                raw = int(raw)
+            else:
+                self.fail(f"{path}.{key}", f"must be a whole number from {low} to {high}")
+                return None
+        if not low <= raw <= high:
+            self.fail(f"{path}.{key}", f"must be a whole number from {low} to {high} (got {raw})")
+            return None
+        return int(raw)
+
+    def flag(self, obj: Mapping[str, Any], key: str, path: str) -> bool | None:
+        raw = obj.get(key)
+        if raw is None:
+            return None
+        if not isinstance(raw, bool):
+            self.fail(f"{path}.{key}", "must be true or false")
+            return None
+        return raw
+
+    def choice(self, obj: Mapping[str, Any], key: str, path: str, allowed: frozenset[str] | Any,
+               required: bool = False) -> str | None:
+        raw = obj.get(key)
+        if raw is None:
+            if required:
+                self.fail(f"{path}.{key}", "is required")
+            return None
+        options = sorted(str(a) for a in allowed)
+        if not isinstance(raw, str) or raw not in options:
+            self.fail(f"{path}.{key}", f"{raw!r} is not one of: {', '.join(options)}")
+            return None
+        return raw
+
+    def obj(self, raw: Any, path: str) -> Mapping[str, Any] | None:
+        if not isinstance(raw, Mapping):
+            self.fail(path, "must be an object")
+            return None
+        return raw
+
+
+def _parse_date(reader: _Reader, raw: Any) -> date | None:
+    if raw is None:
+        reader.fail("date_of_service", "is required (YYYY-MM-DD)")
+        return None
+    if not isinstance(raw, str):
+        reader.fail("date_of_service", "must be a date written YYYY-MM-DD")
+        return None
+    try:
+        parsed = date.fromisoformat(raw)
+    except ValueError:
+        reader.fail("date_of_service", f"{raw!r} is not a valid date (YYYY-MM-DD)")
+        return None
+    if len(raw) != 10:
+        reader.fail("date_of_service", f"{raw!r} is not a valid date (YYYY-MM-DD)")
+        return None
+    if parsed.year < 2019:
+        reader.fail("date_of_service", f"{raw} is before 2019: the code sets loaded start then")
+        return None
+    return parsed
+
+
+def _parse_diagnosis(reader: _Reader, obj: Mapping[str, Any], path: str,
+                     catalog: Icd10Catalog | None, own_site: bool) -> Diagnosis | None:
+    icd = obj.get("icd10")
+    finding = obj.get("finding")
+    code = None
+    if icd is not None:
+        if not isinstance(icd, str) or not icd.strip():
+            reader.fail(f"{path}.icd10", "must be an ICD-10-CM code such as C44.311")
+        else:
+            code = normalize_code(icd)
+            if catalog is not None and not catalog.exists(code):
+                reader.fail(f"{path}.icd10", f"{icd!r} is not an ICD-10-CM code in {catalog.release}")
+                code = None
+    if finding is not None:
+        finding = reader.choice(obj, "finding", path, known_findings())
+    if code is None and finding is None:
+        return None
+    site = laterality = None
+    if own_site:  # an E/M diagnosis may name its own site
+        site = reader.choice(obj, "site", path, frozenset(site_table().sites))
+        side = reader.choice(obj, "laterality", path, frozenset(Laterality))
+        laterality = Laterality(side) if side else None
+    return Diagnosis(icd10=code, finding=finding, site=site,
+                     laterality=laterality)
+
+
+def _parse_procedure(reader: _Reader, raw: Any, path: str,
+                     catalog: Icd10Catalog | None) -> Procedure | None:
+    obj = reader.obj(raw, path)
+    if obj is None:
+        return None
+    kind_name = reader.choice(obj, "kind", path, frozenset(Kind), required=True)
+    if kind_name is None:
+        return None
+    kind = Kind(kind_name)
+    sites = site_table()
+    site_id = reader.choice(obj, "site", path, frozenset(sites.sites), required=kind in SITE_KINDS)
+    laterality = None
+    digit = None
+    if site_id is not None:
+        site = sites[site_id]
+        if site.sides:
+            side = reader.choice(obj, "laterality", path, frozenset(Laterality))
+            if side is None and "laterality" not in obj:
+                reader.fail(f"{path}.laterality", f"is required: the {site.label} has a left and a right")
+            laterality = Laterality(side) if side else None
+        if site.digit:
+            digit = reader.integer(obj, "digit", path, 1, 5, required=kind in NAIL_KINDS)
+    if kind in NAIL_KINDS and site_id not in (None, "finger", "toe"):
+        reader.fail(f"{path}.site", f"a nail procedure is on a finger or a toe, not {site_id!r}")
+    fields: dict[str, Any] = {}
+    if kind in COUNT_KINDS:
+        fields["count"] = reader.integer(obj, "count", path, 0, MAX_COUNT, required=True)
+    if kind is Kind.SHAVE_REMOVAL or kind is Kind.DESTRUCTION_MALIGNANT:
+        fields["lesion_cm"] = reader.number(obj, "lesion_cm", path, required=True)
+    if kind in (Kind.EXCISION_BENIGN, Kind.EXCISION_MALIGNANT):
+        fields["excised_cm"] = reader.number(obj, "excised_cm", path)
+        fields["lesion_cm"] = reader.number(obj, "lesion_cm", path)
+        fields["margin_cm"] = reader.number(obj, "margin_cm", path, zero_ok=True)
+        if fields["excised_cm"] is None and "excised_cm" not in obj:
+            if "lesion_cm" not in obj:
+                reader.fail(f"{path}.lesion_cm", "is required (with margin_cm), or give excised_cm")
+            elif "margin_cm" not in obj:
+                reader.fail(f"{path}.margin_cm", "is required with lesion_cm (0 when none)")
+        repair_raw = obj.get("repair")
+        if repair_raw is not None:
+            fields["repair"] = _parse_repair(reader, repair_raw, f"{path}.repair")
+    if kind in (Kind.REPAIR_SIMPLE, Kind.REPAIR_INTERMEDIATE, Kind.REPAIR_COMPLEX):
+        fields["length_cm"] = reader.number(obj, "length_cm", path, required=True)
+    if kind is Kind.ADJACENT_TISSUE_TRANSFER:
+        fields["defect_sq_cm"] = reader.number(obj, "defect_sq_cm", path, required=True)
+    if kind is Kind.MOHS:
+        fields["stages"] = _parse_stages(reader, obj.get("stages"), f"{path}.stages")
+    if kind is Kind.INTRALESIONAL_INJECTION:
+        fields["drug"] = reader.choice(obj, "drug", path, DRUGS)
+        fields["dose_mg"] = reader.number(obj, "dose_mg", path)
+        if fields["dose_mg"] is not None and obj.get("drug") is None:
+            reader.fail(f"{path}.drug", "is required with dose_mg (triamcinolone_acetonide)")
+    if kind is Kind.INCISION_DRAINAGE:
+        fields["complicated"] = bool(reader.flag(obj, "complicated", path))
+    if kind is Kind.PHOTOTHERAPY:
+        modality = reader.choice(obj, "modality", path, frozenset(Modality), required=True)
+        fields["modality"] = Modality(modality) if modality else None
+    if kind is Kind.EXCIMER_LASER:
+        fields["area_sq_cm"] = reader.number(obj, "area_sq_cm", path, required=True)
+    abn = reader.choice(obj, "abn", path, frozenset(Abn))
+    return Procedure(
+        kind=kind,
+        site=site_id,
+        laterality=laterality,
+        digit=digit,
+        diagnosis=_parse_diagnosis(reader, obj, path, catalog, own_site=False),
+        separate_lesion=bool(reader.flag(obj, "separate_lesion", path)),
+        symptomatic=reader.flag(obj, "symptomatic", path),
+        cosmetic=bool(reader.flag(obj, "cosmetic", path)),
+        abn=Abn(abn) if abn else None,
+        path_pending=bool(reader.flag(obj, "path_pending", path)),
+        **{k: v for k, v in fields.items() if v is not None},
+    )
+
+
+def _parse_repair(reader: _Reader, raw: Any, path: str) -> Repair | None:
+    obj = reader.obj(raw, path)
+    if obj is None:
+        return None
+    kind = reader.choice(obj, "type", path, frozenset(RepairType), required=True)
+    length = reader.number(obj, "length_cm", path, required=True)
+    if kind is None or length is None:
+        return None
+    return Repair(RepairType(kind), length)
+
+
+def _parse_stages(reader: _Reader, raw: Any, path: str) -> tuple[int, ...]:
+    if raw is None:
+        reader.fail(path, "is required: tissue blocks per stage, e.g. [6, 3, 2]")
+        return ()
+    if not isinstance(raw, list) or not raw or len(raw) > MAX_STAGES:
+        reader.fail(path, f"must be a list of 1 to {MAX_STAGES} stages (blocks per stage)")
+        return ()
+    stages = []
+    for i, blocks in enumerate(raw):
+        if isinstance(blocks, bool) or not isinstance(blocks, int) or not 1 <= blocks <= MAX_BLOCKS:
+            reader.fail(f"{path}[{i}]", f"must be a whole number of blocks from 1 to {MAX_BLOCKS}")
+        else:
+            stages.append(blocks)
+    return tuple(stages)
+
+
+def parse_visit(data: Any, catalog_for: CatalogFor | None = None) -> Visit:
+    """A Visit from contract JSON (already decoded); raises InvalidVisit listing every problem.
+
+    `catalog_for(date)` gives the ICD-10-CM release to validate explicit codes against; without
+    it codes are checked for form only.
+    """
+    problems: list[str] = []
+    reader = _Reader(problems)
+    top = reader.obj(data, "visit")
+    if top is None:
+        raise InvalidVisit(["visit: must be a JSON object (see the coding contract)"])
+    dos = _parse_date(reader, top.get("date_of_service"))
+    catalog = catalog_for(dos) if (dos is not None and catalog_for is not None) else None
+    payer = reader.choice(top, "payer", "visit", frozenset(Payer))
+    status = reader.choice(top, "patient_status", "visit", frozenset(PatientStatus))
+    overrides = ProfileOverrides()
+    if top.get("payer_profile") is not None:
+        prof = reader.obj(top["payer_profile"], "payer_profile")
+        if prof is not None:
+            overrides = ProfileOverrides(
+                distinct_modifier=reader.choice(prof, "distinct_modifier", "payer_profile",
+                                                DISTINCT_MODIFIERS),
+                append_51=reader.flag(prof, "append_51", "payer_profile"),
+                laterality_modifiers=reader.flag(prof, "laterality_modifiers", "payer_profile"),
+            )
+    em = None
+    if top.get("em") is not None:
+        em = _parse_em(reader, top["em"], catalog)
+    procedures: list[Procedure] = []
+    raw_procedures = top.get("procedures", [])
+    if not isinstance(raw_procedures, list):
+        reader.fail("procedures", "must be a list of procedure objects")
+        raw_procedures = []
+    for i, raw in enumerate(raw_procedures):
+        parsed = _parse_procedure(reader, raw, f"procedures[{i}]", catalog)
+        if parsed is not None:
+            procedures.append(parsed)
+    if problems or dos is None:
+        raise InvalidVisit(problems)
+    return Visit(
+        date_of_service=dos,
+        payer=Payer(payer) if payer else Payer.COMMERCIAL,
+        patient_status=PatientStatus(status) if status else PatientStatus.ESTABLISHED,
+        em=em,
+        procedures=tuple(procedures),
+        profile_overrides=overrides,
+    )
+
+
+def _parse_em(reader: _Reader, raw: Any, catalog: Icd10Catalog | None) -> EmService | None:
+    obj = reader.obj(raw, "em")
+    if obj is None:
+        return None
+    code = obj.get("code")
+    if isinstance(code, int) and not isinstance(code, bool):
+        code = str(code)
+    if code not in EM_CODES:
+        reader.fail("em.code", f"{code!r} is not an office E/M code (99202-99205, 99211-99215)")
+        return None
+    separate = reader.flag(obj, "separately_identifiable", "em")
+    diagnoses = []
+    raw_dx = obj.get("diagnoses", [])
+    if not isinstance(raw_dx, list):
+        reader.fail("em.diagnoses", "must be a list of diagnosis objects")
+        raw_dx = []
+    for i, item in enumerate(raw_dx):
+        path = f"em.diagnoses[{i}]"
+        dx_obj = reader.obj(item, path)
+        if dx_obj is None:
+            continue
+        dx = _parse_diagnosis(reader, dx_obj, path, catalog, own_site=True)
+        if dx is None:
+            if "icd10" not in dx_obj and "finding" not in dx_obj:
+                reader.fail(path, "needs an icd10 code or a finding")
+            continue
+        diagnoses.append(dx)
+    return EmService(code=str(code), separately_identifiable=separate is not False,
+                     diagnoses=tuple(diagnoses))
+
+
+def _decimal_out(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _diagnosis_to_json(dx: Diagnosis) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if dx.icd10:
+        out["icd10"] = dx.icd10
+    if dx.finding:
+        out["finding"] = dx.finding
+    if dx.site:
+        out["site"] = dx.site
+    if dx.laterality:
+        out["laterality"] = str(dx.laterality)
+    return out
+
+
+def visit_to_json(visit: Visit) -> dict[str, Any]:
+    """The contract JSON for a Visit; parse_visit(visit_to_json(v)) == v."""
+    out: dict[str, Any] = {
+        "date_of_service": visit.date_of_service.isoformat(),
+        "payer": str(visit.payer),
+        "patient_status": str(visit.patient_status),
+    }
+    o = visit.profile_overrides
+    profile = {k: v for k, v in (("distinct_modifier", o.distinct_modifier),
+                                 ("append_51", o.append_51),
+                                 ("laterality_modifiers", o.laterality_modifiers)) if v is not None}
+    if profile:
+        out["payer_profile"] = profile
+    if visit.em is not None:
+        out["em"] = {
+            "code": visit.em.code,
+            "separately_identifiable": visit.em.separately_identifiable,
+            "diagnoses": [_diagnosis_to_json(d) for d in visit.em.diagnoses],
+        }
+    out["procedures"] = [_procedure_to_json(p) for p in visit.procedures]
+    return out
+
+
+def _procedure_to_json(p: Procedure) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": str(p.kind)}
+    for key in ("site", "laterality", "digit", "count", "drug"):
+        value = getattr(p, key)
+        if value is not None:
+            out[key] = str(value) if key == "laterality" else value
+    for key in ("lesion_cm", "margin_cm", "excised_cm", "length_cm", "defect_sq_cm", "dose_mg",
+                "area_sq_cm"):
+        value = getattr(p, key)
+        if value is not None:
+            out[key] = _decimal_out(value)
+    if p.stages:
+        out["stages"] = list(p.stages)
+    if p.kind is Kind.INCISION_DRAINAGE:
+        out["complicated"] = p.complicated
+    if p.modality is not None:
+        out["modality"] = str(p.modality)
+    if p.repair is not None:
+        out["repair"] = {"type": str(p.repair.type), "length_cm": _decimal_out(p.repair.length_cm)}
+    if p.diagnosis is not None:
+        out.update(_diagnosis_to_json(p.diagnosis))
+    if p.separate_lesion:
+        out["separate_lesion"] = True
+    if p.symptomatic is not None:
+        out["symptomatic"] = p.symptomatic
+    if p.cosmetic:
+        out["cosmetic"] = True
+    if p.abn is not None:
+        out["abn"] = str(p.abn)
+    if p.path_pending:
+        out["path_pending"] = True
+    return out
