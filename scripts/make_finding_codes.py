@@ -93,7 +93,7 @@ findings = {
     "plantar_wart": {"code": "B07.0"},
     "anogenital_wart": {"code": "A63.0"},
     "molluscum": {"code": "B08.1"},
-    "skin_tag": {"code": "L91.8"},
+    "skin_tag": {"code": "L91.8", "site_codes": {"perianal": "K64.4"}},
     "epidermal_cyst": {"code": "L72.0"},
     "pilar_cyst": {"code": "L72.11"},
     "keloid": {"code": "L91.0"},
@@ -120,7 +120,7 @@ for f, code in unspecified.items():
 
 doc = {
     "table": "finding_codes",
-    "source": "ICD-10-CM FY2026 tabular list (CDC/CMS, public domain): C43, C44, D03, D04, D17, D22, D23, L02 and the single codes listed; structure per ../shared/reference/coding-rules.md §14 (R-ICD-C44, R-ICD-MEL, R-ICD-D22, R-ICD-WART, §14f defaults). Abscesses of eyelid, ear, nose, lip, breast and anal skin are excluded from L02 and indexed to H00.03-, H60.0-, J34.0, K13.0, N61.1 and K61.0.",
+    "source": "ICD-10-CM FY2026 tabular list (CDC/CMS, public domain): C43, C44, D03, D04, D17, D22, D23, L02 and the single codes listed; structure per ../shared/reference/coding-rules.md §14 (R-ICD-C44, R-ICD-MEL, R-ICD-D22, R-ICD-WART, §14f defaults). Anal skin tags index to K64.4 (Tag, anus). Abscesses of eyelid, ear, nose, lip, breast and anal skin are excluded from L02 and indexed to H00.03-, H60.0-, J34.0, K13.0, N61.1 and K61.0.",
     "effective_from": "2025-10-01",
     "effective_to": "2026-09-30",
     "notes": "alopecia_areata: sources differ between L63.8 and L63.9 for patchy alopecia areata (coding-rules.md §14f); a finding that names only the condition takes L63.9. Genital-skin neoplasms and abscesses need the patient's sex: those sites map to null and the engine asks for an explicit code. Flank abscess has no own code: L02.219 (trunk, unspecified) is the nearest and the specificity check says so.",

@@ -40,6 +40,8 @@ def is_malignant(finding: str) -> bool:
 
 def code_for_finding(finding: str, site_id: str | None, laterality: str | None) -> FindingCode:
     spec = _findings()[finding]
+    if site_id in spec.get("site_codes", {}):
+        return FindingCode(spec["site_codes"][site_id])
     if "code" in spec:
         return FindingCode(spec["code"])
     site = site_table().get(site_id) if site_id else None

@@ -81,6 +81,8 @@ def code_visit(visit: Visit, *, catalog_for: CatalogFor | None = None,
     claim_lines, claim_dx, shape_findings = assembly.finalize(lines)
 
     findings = [_with_lines(f, claim_lines) for f in ctx.draft.findings] + shape_findings
+    if catalog_for is None:
+        findings.extend(_release_findings(visit.date_of_service))
     claim = CodedClaim(
         lines=tuple(claim_lines),
         diagnoses=tuple(claim_dx),
@@ -92,6 +94,20 @@ def code_visit(visit: Visit, *, catalog_for: CatalogFor | None = None,
     if run_checks:
         claim = _checked(visit, claim, catalog)
     return claim
+
+
+def _release_findings(on: date) -> list[Finding]:
+    """Say which ICD-10-CM release coded the visit when it is not the one in force (HIPAA: the
+    code set valid on the date of service)."""
+    from dermcharge.codesets.icd10.releases import release_status
+
+    status = release_status(on)
+    if status.message is None:
+        return []
+    return [Finding(Severity.WARNING, "code_set_version", status.message,
+                    source="45 CFR 162.1002 (code set valid on the date of service); CDC "
+                    "ICD-10-CM releases take effect October 1",
+                    action="Import the ICD-10-CM release in force")]
 
 
 def _with_lines(finding: Finding, lines: list[object]) -> Finding:

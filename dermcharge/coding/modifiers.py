@@ -64,6 +64,12 @@ def apply_distinct_service(ctx: CodingContext, lines: list[DraftLine]) -> list[D
                     second.modifiers.append(ctx.profile.distinct_modifier)
                 second.why += (f" {ctx.profile.distinct_modifier}: a distinct lesion from "
                                f"{first.code}, which it pairs with in an NCCI PTP edit.")
+                if not edit.verified:
+                    ctx.draft.find(Severity.INFO, "ncci_ptp_unverified",
+                        f"The {first.code}/{second.code} pair behind "
+                        f"{ctx.profile.distinct_modifier} comes from NCCI policy statements, not "
+                        "the CMS PTP file: load the current PTP file to confirm it",
+                        tuple(own), source=edit.source, action="dermcharge tables import FILE")
             elif edit.modifier_indicator == BYPASSABLE:
                 ctx.draft.find(Severity.WARNING, "ncci_ptp",
                     f"{second.code} is bundled into {first.code} (NCCI PTP edit) unless it "
