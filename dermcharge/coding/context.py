@@ -44,9 +44,13 @@ class CodingContext:
     draft: Draft = field(default_factory=Draft)
     diagnoses: dict[int, list[str]] = field(default_factory=dict)
 
-    @property
-    def procedures(self) -> tuple[Procedure, ...]:
-        return self.visit.procedures
+    def __post_init__(self) -> None:
+        self.procedures: tuple[Procedure, ...] = self.visit.procedures
+        # (site, side, digit) per procedure; None where no site was recorded.
+        self.spots = [
+            (p.site, p.laterality, p.digit) if p.site is not None else None
+            for p in self.procedures
+        ]
 
     def indices(self, *kinds: Kind) -> list[int]:
         return [i for i, p in enumerate(self.procedures) if p.kind in kinds]
@@ -74,11 +78,8 @@ class CodingContext:
 
     def same_spot(self, a: int, b: int) -> bool:
         """Same site, side and digit."""
-        pa, pb = self.procedures[a], self.procedures[b]
-        return (
-            pa.site is not None
-            and (pa.site, pa.laterality, pa.digit) == (pb.site, pb.laterality, pb.digit)
-        )
+        spot = self.spots[a]
+        return spot is not None and spot == self.spots[b]
 
     def same_region(self, a: int, b: int) -> bool:
         """Same anatomic region on the same side (the nose and its subunits are one region)."""

@@ -80,7 +80,8 @@ def code_visit(visit: Visit, *, catalog_for: CatalogFor | None = None,
     modifiers.apply_multiple_procedure(ctx, lines)
     claim_lines, claim_dx, shape_findings = assembly.finalize(lines)
 
-    findings = [_with_lines(f, claim_lines) for f in ctx.draft.findings] + shape_findings
+    unique = {(f.severity, f.check, f.message): f for f in reversed(ctx.draft.findings)}
+    findings = [_with_lines(f, claim_lines) for f in reversed(unique.values())] + shape_findings
     if catalog_for is None:
         findings.extend(_release_findings(visit.date_of_service))
     claim = CodedClaim(

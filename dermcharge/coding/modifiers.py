@@ -3,11 +3,11 @@ anatomic (RT/LT, E1-E4, F/T digits) and 51, each by the payer profile."""
 
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import permutations
 
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import DraftLine
-from dermcharge.codesets.ptp import BYPASSABLE, NOT_BYPASSABLE
+from dermcharge.codesets.ptp import BYPASSABLE, NOT_BYPASSABLE, PtpEdit
 from dermcharge.domain.claim import Severity
 from dermcharge.domain.visit import Abn, Kind, Procedure
 
@@ -46,37 +46,47 @@ def apply_distinct_service(ctx: CodingContext, lines: list[DraftLine]) -> list[D
     lesions or sites, never on an add-on code (CMS MLN1783722; R-MOD-59; R-BX-4; column 2 by
     the MACs' convention, AAD 2019)."""
     dropped: set[int] = set()
-    for a, b in combinations(range(len(lines)), 2):
-        for c1, c2 in ((a, b), (b, a)):
-            first, second = lines[c1], lines[c2]
-            edit = ctx.ptp.edit_for(first.code, second.code, ctx.visit.date_of_service)
-            if edit is None or second.add_on:
-                continue
-            own = [i for i in second.procedures if i is not None]
-            other = [i for i in first.procedures if i is not None]
-            distinct = any(all(ctx.distinct_lesions(i, j) for j in other) for i in own)
-            if edit.modifier_indicator == NOT_BYPASSABLE:
-                dropped.add(c2)
-                ctx.draft.leave_off(second.code, f"NCCI PTP edit {first.code}/{second.code} "
-                                    "(modifier indicator 0): not payable with it", tuple(own))
-            elif edit.modifier_indicator == BYPASSABLE and distinct:
-                if ctx.profile.distinct_modifier not in second.modifiers:
-                    second.modifiers.append(ctx.profile.distinct_modifier)
-                second.why += (f" {ctx.profile.distinct_modifier}: a distinct lesion from "
-                               f"{first.code}, which it pairs with in an NCCI PTP edit.")
-                if not edit.verified:
-                    ctx.draft.find(Severity.INFO, "ncci_ptp_unverified",
-                        f"The {first.code}/{second.code} pair behind "
-                        f"{ctx.profile.distinct_modifier} comes from NCCI policy statements, not "
-                        "the CMS PTP file: load the current PTP file to confirm it",
-                        tuple(own), source=edit.source, action="dermcharge tables import FILE")
-            elif edit.modifier_indicator == BYPASSABLE:
-                ctx.draft.find(Severity.WARNING, "ncci_ptp",
-                    f"{second.code} is bundled into {first.code} (NCCI PTP edit) unless it "
-                    "treated a separate lesion or site: record which, or it will be denied",
-                    tuple(own + other), source=edit.source or "NCCI PTP edits",
-                    action="Mark the separate lesion, or remove the line")
+    by_code: dict[str, list[int]] = {}
+    for n, line in enumerate(lines):
+        by_code.setdefault(line.code, []).append(n)
+    # Look edits up per pair of distinct codes (a visit has few), then judge the lines.
+    for code1, code2 in permutations(by_code, 2):
+        edit = ctx.ptp.edit_for(code1, code2, ctx.visit.date_of_service)
+        if edit is None:
+            continue
+        for c1 in by_code[code1]:
+            for c2 in by_code[code2]:
+                if c2 not in dropped and not lines[c2].add_on:
+                    _judge_pair(ctx, edit, lines[c1], lines[c2], c2, dropped)
     return [line for n, line in enumerate(lines) if n not in dropped]
+
+
+def _judge_pair(ctx: CodingContext, edit: PtpEdit, first: DraftLine, second: DraftLine,
+                index: int, dropped: set[int]) -> None:
+    own = [i for i in second.procedures if i is not None]
+    other = [i for i in first.procedures if i is not None]
+    distinct = any(all(ctx.distinct_lesions(i, j) for j in other) for i in own)
+    if edit.modifier_indicator == NOT_BYPASSABLE:
+        dropped.add(index)
+        ctx.draft.leave_off(second.code, f"NCCI PTP edit {first.code}/{second.code} "
+                            "(modifier indicator 0): not payable with it", tuple(own))
+    elif edit.modifier_indicator == BYPASSABLE and distinct:
+        if ctx.profile.distinct_modifier not in second.modifiers:
+            second.modifiers.append(ctx.profile.distinct_modifier)
+            second.why += (f" {ctx.profile.distinct_modifier}: a distinct lesion from "
+                           f"{first.code}, which it pairs with in an NCCI PTP edit.")
+        if not edit.verified:
+            ctx.draft.find(Severity.INFO, "ncci_ptp_unverified",
+                f"The {first.code}/{second.code} pair behind {ctx.profile.distinct_modifier} "
+                "comes from NCCI policy statements, not the CMS PTP file: load the current "
+                "PTP file to confirm it", tuple(own), source=edit.source,
+                action="dermcharge tables import FILE")
+    elif edit.modifier_indicator == BYPASSABLE:
+        ctx.draft.find(Severity.WARNING, "ncci_ptp",
+            f"{second.code} is bundled into {first.code} (NCCI PTP edit) unless it treated a "
+            "separate lesion or site: record which, or it will be denied",
+            tuple(own + other), source=edit.source or "NCCI PTP edits",
+            action="Mark the separate lesion, or remove the line")
 
 
 def _cosmetic_signal(codes: list[str]) -> bool:

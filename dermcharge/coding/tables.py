@@ -30,7 +30,9 @@ def pick_bracket(value: Decimal, brackets: list[list[Any]]) -> Any:
     """
     previous_upper: Decimal | None = None
     for upper, entry in brackets:
-        if previous_upper is not None and previous_upper < value < previous_upper + TENTH:
+        # An open-ended last bracket ("over 4.0 cm") starts right above the previous one.
+        closed = upper is not None
+        if closed and previous_upper is not None and previous_upper < value < previous_upper + TENTH:
             return BracketGap(value, previous_upper, previous_upper + TENTH)
         if upper is None or value <= Decimal(str(upper)):
             return entry

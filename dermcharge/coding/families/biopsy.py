@@ -20,8 +20,11 @@ MORE_EXTENSIVE = EXCISION_KINDS | {
 
 
 def _same_lesion_procedure(ctx: CodingContext, biopsy: int) -> int | None:
+    spot = ctx.spots[biopsy]
+    if spot is None:
+        return None
     for j, other in enumerate(ctx.procedures):
-        if other.kind in MORE_EXTENSIVE and ctx.same_spot(biopsy, j):
+        if ctx.spots[j] == spot and other.kind in MORE_EXTENSIVE:
             if not ctx.distinct_lesions(biopsy, j):
                 return j
     return None
