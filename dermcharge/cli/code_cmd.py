@@ -18,14 +18,19 @@ from dermcharge.domain.visit import Visit
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
-        "code", parents=[common], help="code a visit JSON into claim lines (prints JSON)",
+        "code",
+        parents=[common],
+        help="code a visit JSON into claim lines (prints JSON)",
         description="Code a visit (contract JSON) and print the coded claim as JSON. "
         "Invalid input exits 2 with one line per problem on standard error.",
     )
     parser.add_argument("visit", metavar="VISIT.json", help="the visit file, or - for stdin")
-    parser.add_argument("--save", action="store_true",
-                        help="also store the visit (needs a visit record with patient/provider; "
-                        "same as `dermcharge visits import`)")
+    parser.add_argument(
+        "--save",
+        action="store_true",
+        help="also store the visit (needs a visit record with patient/provider; "
+        "same as `dermcharge visits import`)",
+    )
     parser.set_defaults(handler=run)
 
 

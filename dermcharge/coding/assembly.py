@@ -52,19 +52,39 @@ def finalize(lines: list[DraftLine]) -> tuple[list[ClaimLine], list[str], list[F
     for n, line in enumerate(lines, start=1):
         dx = list(dict.fromkeys(line.diagnoses))
         if len(dx) > MAX_POINTERS:
-            findings.append(Finding(Severity.INFO, "claim_shape",
-                f"Line {n} ({line.code}) concerns {len(dx)} diagnoses; the first four are "
-                f"pointed to ({', '.join(dx[MAX_POINTERS:])} left out)", lines=(n,),
-                source="CMS-1500 item 24E: four diagnosis pointers a line"))
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    "claim_shape",
+                    f"Line {n} ({line.code}) concerns {len(dx)} diagnoses; the first four are "
+                    f"pointed to ({', '.join(dx[MAX_POINTERS:])} left out)",
+                    lines=(n,),
+                    source="CMS-1500 item 24E: four diagnosis pointers a line",
+                )
+            )
             dx = dx[:MAX_POINTERS]
         for code in dx:
             if code not in claim_dx:
                 claim_dx.append(code)
-        out.append(ClaimLine(cpt=line.code, units=line.units, modifiers=tuple(line.modifiers[:4]),
-                             diagnoses=tuple(dx), description=table.description(line.code),
-                             why=line.why.strip(), procedures=line.procedures))
+        out.append(
+            ClaimLine(
+                cpt=line.code,
+                units=line.units,
+                modifiers=tuple(line.modifiers[:4]),
+                diagnoses=tuple(dx),
+                description=table.description(line.code),
+                why=line.why.strip(),
+                procedures=line.procedures,
+            )
+        )
     if len(claim_dx) > MAX_DIAGNOSES:
-        findings.append(Finding(Severity.ERROR, "claim_shape",
-            f"The claim needs {len(claim_dx)} diagnoses; a claim holds 12 (A-L): split the "
-            "procedures over two claims", source="CMS-1500 item 21"))
+        findings.append(
+            Finding(
+                Severity.ERROR,
+                "claim_shape",
+                f"The claim needs {len(claim_dx)} diagnoses; a claim holds 12 (A-L): split the "
+                "procedures over two claims",
+                source="CMS-1500 item 21",
+            )
+        )
     return out, claim_dx, findings

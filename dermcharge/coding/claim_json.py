@@ -50,20 +50,29 @@ def claim_from_json(data: dict[str, Any]) -> CodedClaim:
             diagnoses=tuple(line.get("diagnoses", ())),
             description=str(line.get("description", "")),
             why=str(line.get("why", "")),
-            procedures=(((None,) if line.get("em") else ())
-                        + tuple(int(p) for p in line.get("procedures", ()))),
+            procedures=(
+                ((None,) if line.get("em") else ())
+                + tuple(int(p) for p in line.get("procedures", ()))
+            ),
         )
         for line in data.get("lines", ())
     )
     return CodedClaim(
         lines=lines,
         diagnoses=tuple(data.get("diagnoses", ())),
-        not_billed=tuple(NotBilled(str(nb["cpt"]), str(nb.get("why", "")))
-                         for nb in data.get("not_billed", ())),
+        not_billed=tuple(
+            NotBilled(str(nb["cpt"]), str(nb.get("why", ""))) for nb in data.get("not_billed", ())
+        ),
         findings=tuple(
-            Finding(Severity(f["severity"]), str(f["check"]), str(f["message"]),
-                    tuple(f.get("lines", ())), tuple(f.get("procedures", ())),
-                    str(f.get("source", "")), str(f.get("action", "")))
+            Finding(
+                Severity(f["severity"]),
+                str(f["check"]),
+                str(f["message"]),
+                tuple(f.get("lines", ())),
+                tuple(f.get("procedures", ())),
+                str(f.get("source", "")),
+                str(f.get("action", "")),
+            )
             for f in data.get("findings", ())
         ),
         code_sets=dict(data.get("code_sets", {})),

@@ -21,12 +21,16 @@ from dermcharge.domain.visit import (
 )
 
 # Procedures that leave a wound a separate repair may close (coding-rules.md §4, R-MO-3).
-WOUND_KINDS = EXCISION_KINDS | BIOPSY_KINDS | {
-    Kind.MOHS,
-    Kind.SHAVE_REMOVAL,
-    Kind.DESTRUCTION_MALIGNANT,
-    Kind.ADJACENT_TISSUE_TRANSFER,
-}
+WOUND_KINDS = (
+    EXCISION_KINDS
+    | BIOPSY_KINDS
+    | {
+        Kind.MOHS,
+        Kind.SHAVE_REMOVAL,
+        Kind.DESTRUCTION_MALIGNANT,
+        Kind.ADJACENT_TISSUE_TRANSFER,
+    }
+)
 # Lesions a premalignant destruction is meant for; a default the engine states, never hides.
 DEFAULT_FINDING = {
     Kind.DESTRUCTION_PREMALIGNANT: "actinic_keratosis",
@@ -48,8 +52,7 @@ class CodingContext:
         self.procedures: tuple[Procedure, ...] = self.visit.procedures
         # (site, side, digit) per procedure; None where no site was recorded.
         self.spots = [
-            (p.site, p.laterality, p.digit) if p.site is not None else None
-            for p in self.procedures
+            (p.site, p.laterality, p.digit) if p.site is not None else None for p in self.procedures
         ]
 
     def indices(self, *kinds: Kind) -> list[int]:
@@ -115,23 +118,32 @@ class CodingContext:
 
     # --- diagnoses ----------------------------------------------------------------------------
 
-    def code_diagnosis(self, dx: Diagnosis, site: str | None, laterality: str | None,
-                       procedures: tuple[int, ...]) -> str | None:
+    def code_diagnosis(
+        self, dx: Diagnosis, site: str | None, laterality: str | None, procedures: tuple[int, ...]
+    ) -> str | None:
         if dx.icd10:
             return dx.icd10
         assert dx.finding is not None
         result = code_for_finding(dx.finding, dx.site or site, dx.laterality or laterality)
         if result.code is None:
-            self.draft.find(Severity.ERROR, "diagnosis", result.problem, procedures,
-                            source="ICD-10-CM FY2026 tabular (C44 excludes genital skin)",
-                            action="Enter the ICD-10-CM code for this lesion")
+            self.draft.find(
+                Severity.ERROR,
+                "diagnosis",
+                result.problem,
+                procedures,
+                source="ICD-10-CM FY2026 tabular (C44 excludes genital skin)",
+                action="Enter the ICD-10-CM code for this lesion",
+            )
         elif result.unspecified_site:
             self.draft.find(
-                Severity.WARNING, "specificity",
+                Severity.WARNING,
+                "specificity",
                 f"{dx.finding.replace('_', ' ')} was recorded without a site, so the "
                 f"unspecified code {result.code} is used: pick the site for a specific code",
-                procedures, source="ICD-10-CM Official Guidelines I.B.1 (code to the highest "
-                "specificity documented)", action="Record the site of this diagnosis",
+                procedures,
+                source="ICD-10-CM Official Guidelines I.B.1 (code to the highest "
+                "specificity documented)",
+                action="Record the site of this diagnosis",
             )
         return result.code
 
@@ -141,12 +153,15 @@ class CodingContext:
         for i, p in enumerate(self.procedures):
             dx = p.diagnosis
             if dx is None and p.kind in DEFAULT_FINDING:
-                dx = Diagnosis(finding=DEFAULT_FINDING[p.kind])
+                assumed = DEFAULT_FINDING[p.kind]
+                dx = Diagnosis(finding=assumed)
                 self.draft.find(
-                    Severity.WARNING, "diagnosis",
+                    Severity.WARNING,
+                    "diagnosis",
                     f"No diagnosis was recorded for the {p.kind.replace('_', ' ')}; "
-                    f"{dx.finding.replace('_', ' ')} was assumed — confirm or change it",
-                    (i,), action="Confirm the diagnosis",
+                    f"{assumed.replace('_', ' ')} was assumed — confirm or change it",
+                    (i,),
+                    action="Confirm the diagnosis",
                 )
             if dx is None:
                 pending.append(i)

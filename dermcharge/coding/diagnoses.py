@@ -30,6 +30,7 @@ def _findings() -> dict[str, dict[str, Any]]:
     return findings
 
 
+@cache
 def known_findings() -> frozenset[str]:
     return frozenset(_findings())
 
@@ -38,6 +39,7 @@ def is_malignant(finding: str) -> bool:
     return bool(_findings().get(finding, {}).get("malignant"))
 
 
+@cache
 def code_for_finding(finding: str, site_id: str | None, laterality: str | None) -> FindingCode:
     spec = _findings()[finding]
     if site_id in spec.get("site_codes", {}):

@@ -35,9 +35,22 @@ class Draft:
     def leave_off(self, code: str, why: str, procedures: tuple[int | None, ...] = ()) -> None:
         self.not_billed.append(NotBilled(code, why, procedures))
 
-    def find(self, severity: Severity, check: str, message: str, procedures: tuple[int, ...] = (),
-             source: str = "", action: str = "") -> None:
+    def find(
+        self,
+        severity: Severity,
+        check: str,
+        message: str,
+        procedures: tuple[int, ...] = (),
+        source: str = "",
+        action: str = "",
+    ) -> None:
         self.findings.append(
-            Finding(severity=severity, check=check, message=message, procedures=procedures,
-                    source=source, action=action)
+            Finding(
+                severity=severity,
+                check=check,
+                message=message,
+                procedures=procedures,
+                source=source,
+                action=action,
+            )
         )

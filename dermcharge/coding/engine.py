@@ -7,7 +7,7 @@ claim form's limits. Every step is a small function citing its rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from dermcharge.codesets.icd10.catalog import Icd10Catalog
@@ -26,7 +26,7 @@ from dermcharge.coding.families import (
     repair,
 )
 from dermcharge.coding.payer_profiles import profile_for
-from dermcharge.domain.claim import CodedClaim, Finding, Severity
+from dermcharge.domain.claim import ClaimLine, CodedClaim, Finding, Severity
 from dermcharge.domain.visit import Visit
 
 RULES_VERSION = "dermcharge-rules 2026.11"
@@ -40,8 +40,13 @@ def default_catalog(on: date) -> Icd10Catalog:
     return catalog_for(on)
 
 
-def code_visit(visit: Visit, *, catalog_for: CatalogFor | None = None,
-               ptp: PtpTable | None = None, run_checks: bool = True) -> CodedClaim:
+def code_visit(
+    visit: Visit,
+    *,
+    catalog_for: CatalogFor | None = None,
+    ptp: PtpTable | None = None,
+    run_checks: bool = True,
+) -> CodedClaim:
     catalog = (catalog_for or default_catalog)(visit.date_of_service)
     ctx = CodingContext(
         visit=visit,
@@ -89,8 +94,7 @@ def code_visit(visit: Visit, *, catalog_for: CatalogFor | None = None,
         diagnoses=tuple(claim_dx),
         not_billed=tuple(ctx.draft.not_billed),
         findings=tuple(findings),
-        code_sets={"icd10cm": catalog.release, "rules": RULES_VERSION,
-                   "ptp": ctx.ptp.label},
+        code_sets={"icd10cm": catalog.release, "rules": RULES_VERSION, "ptp": ctx.ptp.label},
     )
     if run_checks:
         claim = _checked(visit, claim, catalog)
@@ -105,22 +109,34 @@ def _release_findings(on: date) -> list[Finding]:
     status = release_status(on)
     if status.message is None:
         return []
-    return [Finding(Severity.WARNING, "code_set_version", status.message,
-                    source="45 CFR 162.1002 (code set valid on the date of service); CDC "
-                    "ICD-10-CM releases take effect October 1",
-                    action="Import the ICD-10-CM release in force")]
+    return [
+        Finding(
+            Severity.WARNING,
+            "code_set_version",
+            status.message,
+            source="45 CFR 162.1002 (code set valid on the date of service); CDC "
+            "ICD-10-CM releases take effect October 1",
+            action="Import the ICD-10-CM release in force",
+        )
+    ]
 
 
-def _with_lines(finding: Finding, lines: list[object]) -> Finding:
+def _with_lines(finding: Finding, lines: Sequence[ClaimLine]) -> Finding:
     """Fill a finding's 1-based claim line numbers from the procedures it concerns."""
     if finding.lines or not finding.procedures:
         return finding
     numbers = tuple(
-        n for n, line in enumerate(lines, start=1)
-        if set(finding.procedures) & set(getattr(line, "procedures", ()))
+        n for n, line in enumerate(lines, start=1) if set(finding.procedures) & set(line.procedures)
     )
-    return Finding(finding.severity, finding.check, finding.message, numbers, finding.procedures,
-                   finding.source, finding.action)
+    return Finding(
+        finding.severity,
+        finding.check,
+        finding.message,
+        numbers,
+        finding.procedures,
+        finding.source,
+        finding.action,
+    )
 
 
 def _checked(visit: Visit, claim: CodedClaim, catalog: Icd10Catalog) -> CodedClaim:

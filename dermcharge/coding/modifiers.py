@@ -5,20 +5,25 @@ from __future__ import annotations
 
 from itertools import permutations
 
+from dermcharge.codesets.ptp import BYPASSABLE, NOT_BYPASSABLE, PtpEdit
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import DraftLine
-from dermcharge.codesets.ptp import BYPASSABLE, NOT_BYPASSABLE, PtpEdit
 from dermcharge.domain.claim import Severity
 from dermcharge.domain.visit import Abn, Kind, Procedure
 
-EYELID = {("upper_eyelid", "left"): "E1", ("lower_eyelid", "left"): "E2",
-          ("upper_eyelid", "right"): "E3", ("lower_eyelid", "right"): "E4"}
+EYELID = {
+    ("upper_eyelid", "left"): "E1",
+    ("lower_eyelid", "left"): "E2",
+    ("upper_eyelid", "right"): "E3",
+    ("lower_eyelid", "right"): "E4",
+}
 FINGER = {"left": ["FA", "F1", "F2", "F3", "F4"], "right": ["F5", "F6", "F7", "F8", "F9"]}
 TOE = {"left": ["TA", "T1", "T2", "T3", "T4"], "right": ["T5", "T6", "T7", "T8", "T9"]}
 
 # Benign-lesion removals that Medicare LCDs cover only with a documented indication (R-COS-1).
-BENIGN_REMOVAL = frozenset({Kind.SHAVE_REMOVAL, Kind.EXCISION_BENIGN, Kind.DESTRUCTION_BENIGN,
-                            Kind.SKIN_TAG_REMOVAL})
+BENIGN_REMOVAL = frozenset(
+    {Kind.SHAVE_REMOVAL, Kind.EXCISION_BENIGN, Kind.DESTRUCTION_BENIGN, Kind.SKIN_TAG_REMOVAL}
+)
 COSMETIC_SIGNAL_PREFIXES = ("L82.1", "L91.8", "D22", "D23", "L72", "D18.01", "B07")
 COSMETIC_DX = "Z41.1"
 
@@ -61,32 +66,52 @@ def apply_distinct_service(ctx: CodingContext, lines: list[DraftLine]) -> list[D
     return [line for n, line in enumerate(lines) if n not in dropped]
 
 
-def _judge_pair(ctx: CodingContext, edit: PtpEdit, first: DraftLine, second: DraftLine,
-                index: int, dropped: set[int]) -> None:
+def _judge_pair(
+    ctx: CodingContext,
+    edit: PtpEdit,
+    first: DraftLine,
+    second: DraftLine,
+    index: int,
+    dropped: set[int],
+) -> None:
     own = [i for i in second.procedures if i is not None]
     other = [i for i in first.procedures if i is not None]
     distinct = any(all(ctx.distinct_lesions(i, j) for j in other) for i in own)
     if edit.modifier_indicator == NOT_BYPASSABLE:
         dropped.add(index)
-        ctx.draft.leave_off(second.code, f"NCCI PTP edit {first.code}/{second.code} "
-                            "(modifier indicator 0): not payable with it", tuple(own))
+        ctx.draft.leave_off(
+            second.code,
+            f"NCCI PTP edit {first.code}/{second.code} (modifier indicator 0): not payable with it",
+            tuple(own),
+        )
     elif edit.modifier_indicator == BYPASSABLE and distinct:
         if ctx.profile.distinct_modifier not in second.modifiers:
             second.modifiers.append(ctx.profile.distinct_modifier)
-            second.why += (f" {ctx.profile.distinct_modifier}: a distinct lesion from "
-                           f"{first.code}, which it pairs with in an NCCI PTP edit.")
+            second.why += (
+                f" {ctx.profile.distinct_modifier}: a distinct lesion from "
+                f"{first.code}, which it pairs with in an NCCI PTP edit."
+            )
         if not edit.verified:
-            ctx.draft.find(Severity.INFO, "ncci_ptp_unverified",
+            ctx.draft.find(
+                Severity.INFO,
+                "ncci_ptp_unverified",
                 f"The {first.code}/{second.code} pair behind {ctx.profile.distinct_modifier} "
                 "comes from NCCI policy statements, not the CMS PTP file: load the current "
-                "PTP file to confirm it", tuple(own), source=edit.source,
-                action="dermcharge tables import FILE")
+                "PTP file to confirm it",
+                tuple(own),
+                source=edit.source,
+                action="dermcharge tables import FILE",
+            )
     elif edit.modifier_indicator == BYPASSABLE:
-        ctx.draft.find(Severity.WARNING, "ncci_ptp",
+        ctx.draft.find(
+            Severity.WARNING,
+            "ncci_ptp",
             f"{second.code} is bundled into {first.code} (NCCI PTP edit) unless it treated a "
             "separate lesion or site: record which, or it will be denied",
-            tuple(own + other), source=edit.source or "NCCI PTP edits",
-            action="Mark the separate lesion, or remove the line")
+            tuple(own + other),
+            source=edit.source or "NCCI PTP edits",
+            action="Mark the separate lesion, or remove the line",
+        )
 
 
 def _cosmetic_signal(codes: list[str]) -> bool:
@@ -97,23 +122,28 @@ def apply_liability(ctx: CodingContext, line: DraftLine) -> None:
     """Medicare: cosmetic at the patient's request -> GY (+GX with a voluntary notice) and Z41.1;
     an ABN signed -> GA; no ABN for a removal the LCD will likely deny -> GZ (R-MOD-ABN,
     R-COS-3; WPS Z41.1)."""
-    procs = [ctx.procedures[i] for i in line.procedures if i is not None]
-    if not procs or not ctx.profile.abn_modifiers:
+    if not ctx.profile.abn_modifiers:
         return
+    procs = [ctx.procedures[i] for i in line.procedures if i is not None]
+    cosmetic = signed = voluntary = no_abn = unexplained_removal = False
+    for p in procs:
+        cosmetic |= p.cosmetic
+        signed |= p.abn is Abn.SIGNED
+        voluntary |= p.abn is Abn.VOLUNTARY
+        no_abn |= p.abn is Abn.NONE
+        unexplained_removal |= p.kind in BENIGN_REMOVAL and not p.symptomatic
     wanted: list[str] = []
-    if any(p.cosmetic for p in procs):
+    if cosmetic:
         wanted.append("GY")
-        if any(p.abn is Abn.VOLUNTARY for p in procs):
+        if voluntary:
             wanted.append("GX")
         if COSMETIC_DX not in line.diagnoses:
             line.diagnoses.append(COSMETIC_DX)
-    elif any(p.abn is Abn.SIGNED for p in procs):
+    elif signed:
         wanted.append("GA")
-    elif any(p.abn is Abn.VOLUNTARY for p in procs):
+    elif voluntary:
         wanted.append("GX")
-    elif (any(p.abn is Abn.NONE for p in procs)
-          and any(p.kind in BENIGN_REMOVAL and not p.symptomatic for p in procs)
-          and _cosmetic_signal(line.diagnoses)):
+    elif no_abn and unexplained_removal and _cosmetic_signal(line.diagnoses):
         wanted.append("GZ")
     for mod in wanted:
         if mod not in line.modifiers:

@@ -32,7 +32,11 @@ def pick_bracket(value: Decimal, brackets: list[list[Any]]) -> Any:
     for upper, entry in brackets:
         # An open-ended last bracket ("over 4.0 cm") starts right above the previous one.
         closed = upper is not None
-        if closed and previous_upper is not None and previous_upper < value < previous_upper + TENTH:
+        if (
+            closed
+            and previous_upper is not None
+            and previous_upper < value < previous_upper + TENTH
+        ):
             return BracketGap(value, previous_upper, previous_upper + TENTH)
         if upper is None or value <= Decimal(str(upper)):
             return entry

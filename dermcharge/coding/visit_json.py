@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 
 from dermcharge.anatomy.sites import site_table
@@ -22,8 +23,8 @@ from dermcharge.domain.visit import (
     Kind,
     Laterality,
     Modality,
-    Payer,
     PatientStatus,
+    Payer,
     Procedure,
     ProfileOverrides,
     Repair,
@@ -31,7 +32,9 @@ from dermcharge.domain.visit import (
     Visit,
 )
 
-EM_CODES = frozenset({"99202", "99203", "99204", "99205", "99211", "99212", "99213", "99214", "99215"})
+EM_CODES = frozenset(
+    {"99202", "99203", "99204", "99205", "99211", "99212", "99213", "99214", "99215"}
+)
 DISTINCT_MODIFIERS = frozenset({"59", "XS"})
 DRUGS = frozenset({"triamcinolone_acetonide"})
 
@@ -69,6 +72,15 @@ COUNT_KINDS = frozenset(
 )
 
 
+KINDS = frozenset(str(k) for k in Kind)
+SIDES = frozenset(str(s) for s in Laterality)
+
+
+@cache
+def _site_ids() -> frozenset[str]:
+    return frozenset(site_table().sites)
+
+
 class InvalidVisit(ValueError):
     """The input is not a valid visit; `problems` holds one line per problem."""
 
@@ -89,8 +101,15 @@ class _Reader:
     def fail(self, path: str, message: str) -> None:
         self.problems.append(f"{path}: {message}")
 
-    def number(self, obj: Mapping[str, Any], key: str, path: str, *, zero_ok: bool = False,
-               required: bool = False) -> Decimal | None:
+    def number(
+        self,
+        obj: Mapping[str, Any],
+        key: str,
+        path: str,
+        *,
+        zero_ok: bool = False,
+        required: bool = False,
+    ) -> Decimal | None:
         if obj.get(key) is None:
             if required:
                 self.fail(f"{path}.{key}", "is required")
@@ -114,8 +133,15 @@ class _Reader:
             return None
         return value
 
-    def integer(self, obj: Mapping[str, Any], key: str, path: str, low: int, high: int,
-                required: bool = False) -> int | None:
+    def integer(
+        self,
+        obj: Mapping[str, Any],
+        key: str,
+        path: str,
+        low: int,
+        high: int,
+        required: bool = False,
+    ) -> int | None:
         if obj.get(key) is None:
             if required:
                 self.fail(f"{path}.{key}", "is required")
@@ -141,15 +167,21 @@ class _Reader:
             return None
         return raw
 
-    def choice(self, obj: Mapping[str, Any], key: str, path: str, allowed: frozenset[str] | Any,
-               required: bool = False) -> str | None:
+    def choice(
+        self,
+        obj: Mapping[str, Any],
+        key: str,
+        path: str,
+        allowed: frozenset[str] | Any,
+        required: bool = False,
+    ) -> str | None:
         raw = obj.get(key)
         if raw is None:
             if required:
                 self.fail(f"{path}.{key}", "is required")
             return None
-        options = sorted(str(a) for a in allowed)
-        if not isinstance(raw, str) or raw not in options:
+        if not isinstance(raw, str) or raw not in allowed:
+            options = sorted(str(a) for a in allowed)
             self.fail(f"{path}.{key}", f"{raw!r} is not one of: {', '.join(options)}")
             return None
         return raw
@@ -182,8 +214,9 @@ def _parse_date(reader: _Reader, raw: Any) -> date | None:
     return parsed
 
 
-def _parse_diagnosis(reader: _Reader, obj: Mapping[str, Any], path: str,
-                     catalog: Icd10Catalog | None, own_site: bool) -> Diagnosis | None:
+def _parse_diagnosis(
+    reader: _Reader, obj: Mapping[str, Any], path: str, catalog: Icd10Catalog | None, own_site: bool
+) -> Diagnosis | None:
     icd = obj.get("icd10")
     finding = obj.get("finding")
     code = None
@@ -193,7 +226,9 @@ def _parse_diagnosis(reader: _Reader, obj: Mapping[str, Any], path: str,
         else:
             code = normalize_code(icd)
             if catalog is not None and not catalog.exists(code):
-                reader.fail(f"{path}.icd10", f"{icd!r} is not an ICD-10-CM code in {catalog.release}")
+                reader.fail(
+                    f"{path}.icd10", f"{icd!r} is not an ICD-10-CM code in {catalog.release}"
+                )
                 code = None
     if finding is not None:
         finding = reader.choice(obj, "finding", path, known_findings())
@@ -201,32 +236,34 @@ def _parse_diagnosis(reader: _Reader, obj: Mapping[str, Any], path: str,
         return None
     site = laterality = None
     if own_site:  # an E/M diagnosis may name its own site
-        site = reader.choice(obj, "site", path, frozenset(site_table().sites))
-        side = reader.choice(obj, "laterality", path, frozenset(Laterality))
+        site = reader.choice(obj, "site", path, _site_ids())
+        side = reader.choice(obj, "laterality", path, SIDES)
         laterality = Laterality(side) if side else None
-    return Diagnosis(icd10=code, finding=finding, site=site,
-                     laterality=laterality)
+    return Diagnosis(icd10=code, finding=finding, site=site, laterality=laterality)
 
 
-def _parse_procedure(reader: _Reader, raw: Any, path: str,
-                     catalog: Icd10Catalog | None) -> Procedure | None:
+def _parse_procedure(
+    reader: _Reader, raw: Any, path: str, catalog: Icd10Catalog | None
+) -> Procedure | None:
     obj = reader.obj(raw, path)
     if obj is None:
         return None
-    kind_name = reader.choice(obj, "kind", path, frozenset(Kind), required=True)
+    kind_name = reader.choice(obj, "kind", path, KINDS, required=True)
     if kind_name is None:
         return None
     kind = Kind(kind_name)
     sites = site_table()
-    site_id = reader.choice(obj, "site", path, frozenset(sites.sites), required=kind in SITE_KINDS)
+    site_id = reader.choice(obj, "site", path, _site_ids(), required=kind in SITE_KINDS)
     laterality = None
     digit = None
     if site_id is not None:
         site = sites[site_id]
         if site.sides:
-            side = reader.choice(obj, "laterality", path, frozenset(Laterality))
+            side = reader.choice(obj, "laterality", path, SIDES)
             if side is None and "laterality" not in obj:
-                reader.fail(f"{path}.laterality", f"is required: the {site.label} has a left and a right")
+                reader.fail(
+                    f"{path}.laterality", f"is required: the {site.label} has a left and a right"
+                )
             laterality = Laterality(side) if side else None
         if site.digit:
             digit = reader.integer(obj, "digit", path, 1, 5, required=kind in NAIL_KINDS)
@@ -330,8 +367,9 @@ def parse_visit(data: Any, catalog_for: CatalogFor | None = None) -> Visit:
         prof = reader.obj(top["payer_profile"], "payer_profile")
         if prof is not None:
             overrides = ProfileOverrides(
-                distinct_modifier=reader.choice(prof, "distinct_modifier", "payer_profile",
-                                                DISTINCT_MODIFIERS),
+                distinct_modifier=reader.choice(
+                    prof, "distinct_modifier", "payer_profile", DISTINCT_MODIFIERS
+                ),
                 append_51=reader.flag(prof, "append_51", "payer_profile"),
                 laterality_modifiers=reader.flag(prof, "laterality_modifiers", "payer_profile"),
             )
@@ -386,8 +424,9 @@ def _parse_em(reader: _Reader, raw: Any, catalog: Icd10Catalog | None) -> EmServ
                 reader.fail(path, "needs an icd10 code or a finding")
             continue
         diagnoses.append(dx)
-    return EmService(code=str(code), separately_identifiable=separate is not False,
-                     diagnoses=tuple(diagnoses))
+    return EmService(
+        code=str(code), separately_identifiable=separate is not False, diagnoses=tuple(diagnoses)
+    )
 
 
 def _decimal_out(value: Decimal) -> int | float:
@@ -415,9 +454,15 @@ def visit_to_json(visit: Visit) -> dict[str, Any]:
         "patient_status": str(visit.patient_status),
     }
     o = visit.profile_overrides
-    profile = {k: v for k, v in (("distinct_modifier", o.distinct_modifier),
-                                 ("append_51", o.append_51),
-                                 ("laterality_modifiers", o.laterality_modifiers)) if v is not None}
+    profile = {
+        k: v
+        for k, v in (
+            ("distinct_modifier", o.distinct_modifier),
+            ("append_51", o.append_51),
+            ("laterality_modifiers", o.laterality_modifiers),
+        )
+        if v is not None
+    }
     if profile:
         out["payer_profile"] = profile
     if visit.em is not None:
@@ -436,8 +481,15 @@ def _procedure_to_json(p: Procedure) -> dict[str, Any]:
         value = getattr(p, key)
         if value is not None:
             out[key] = str(value) if key == "laterality" else value
-    for key in ("lesion_cm", "margin_cm", "excised_cm", "length_cm", "defect_sq_cm", "dose_mg",
-                "area_sq_cm"):
+    for key in (
+        "lesion_cm",
+        "margin_cm",
+        "excised_cm",
+        "length_cm",
+        "defect_sq_cm",
+        "dose_mg",
+        "area_sq_cm",
+    ):
         value = getattr(p, key)
         if value is not None:
             out[key] = _decimal_out(value)

@@ -24,9 +24,12 @@ def _same_lesion_procedure(ctx: CodingContext, biopsy: int) -> int | None:
     if spot is None:
         return None
     for j, other in enumerate(ctx.procedures):
-        if ctx.spots[j] == spot and other.kind in MORE_EXTENSIVE:
-            if not ctx.distinct_lesions(biopsy, j):
-                return j
+        if (
+            ctx.spots[j] == spot
+            and other.kind in MORE_EXTENSIVE
+            and not ctx.distinct_lesions(biopsy, j)
+        ):
+            return j
     return None
 
 
@@ -51,11 +54,13 @@ def code_biopsies(ctx: CodingContext) -> None:
             (i, target),
         )
         ctx.draft.find(
-            Severity.WARNING, "biopsy_same_lesion",
+            Severity.WARNING,
+            "biopsy_same_lesion",
             f"Biopsy at the {ctx.where(i)} was taken as part of the {done} there. If it was a "
             "different lesion, mark it as a separate lesion; if it was read before deciding on "
             "the procedure (frozen section), it is billable with a distinct-service modifier.",
-            (i, target), source="NCCI Policy Manual ch. I (via AAPC); coding-rules.md R-BX-2",
+            (i, target),
+            source="NCCI Policy Manual ch. I (via AAPC); coding-rules.md R-BX-2",
             action="Mark the biopsy as a separate lesion if it was one",
         )
     if not billable:
@@ -63,18 +68,28 @@ def code_biopsies(ctx: CodingContext) -> None:
     rank = table["rank"]
     primary = min(billable, key=lambda i: (rank.index(ctx.procedures[i].kind), i))
     kind = ctx.procedures[primary].kind
-    ctx.draft.bill(DraftLine(
-        table["codes"][kind]["primary"], 1, (primary,), ctx.dx(primary),
-        f"The first biopsy, of the highest-ranked technique done today ({kind.split('_')[1]}), "
-        "takes the primary biopsy code (R-BX-1: incisional > punch > tangential).",
-    ))
+    ctx.draft.bill(
+        DraftLine(
+            table["codes"][kind]["primary"],
+            1,
+            (primary,),
+            ctx.dx(primary),
+            f"The first biopsy, of the highest-ranked technique done today ({kind.split('_')[1]}), "
+            "takes the primary biopsy code (R-BX-1: incisional > punch > tangential).",
+        )
+    )
     for i in billable:
         if i == primary:
             continue
         kind = ctx.procedures[i].kind
-        ctx.draft.bill(DraftLine(
-            table["codes"][kind]["add_on"], 1, (i,), ctx.dx(i),
-            f"Each further biopsy takes the add-on code of its own technique "
-            f"({kind.split('_')[1]}), R-BX-1.",
-            add_on=True,
-        ))
+        ctx.draft.bill(
+            DraftLine(
+                table["codes"][kind]["add_on"],
+                1,
+                (i,),
+                ctx.dx(i),
+                f"Each further biopsy takes the add-on code of its own technique "
+                f"({kind.split('_')[1]}), R-BX-1.",
+                add_on=True,
+            )
+        )

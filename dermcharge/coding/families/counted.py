@@ -19,11 +19,15 @@ def _counted(ctx: CodingContext, kind: Kind) -> tuple[list[int], int]:
     for i in indices:
         count = ctx.procedures[i].count or 0
         if count == 0:
-            ctx.draft.find(Severity.ERROR, "missed_charge",
+            ctx.draft.find(
+                Severity.ERROR,
+                "missed_charge",
                 f"{kind.replace('_', ' ').capitalize()} at the {ctx.where(i)} has a lesion count "
-                "of 0: enter how many lesions were treated", (i,),
+                "of 0: enter how many lesions were treated",
+                (i,),
                 source="CPT: these codes are reported by lesion count",
-                action="Enter the lesion count")
+                action="Enter the lesion count",
+            )
         total += count
     return [i for i in indices if (ctx.procedures[i].count or 0) > 0], total
 
@@ -38,19 +42,42 @@ def code_premalignant_destruction(ctx: CodingContext) -> None:
     procs = tuple(indices)
     dx = ctx.dx_of(indices)
     if n >= spec["threshold"]:
-        ctx.draft.bill(DraftLine(spec["fifteen_or_more"], 1, procs, dx,
-            f"{n} premalignant lesions destroyed: 15 or more take 17004 alone (R-DE-1).",
-            per_lesion=False))
+        ctx.draft.bill(
+            DraftLine(
+                spec["fifteen_or_more"],
+                1,
+                procs,
+                dx,
+                f"{n} premalignant lesions destroyed: 15 or more take 17004 alone (R-DE-1).",
+                per_lesion=False,
+            )
+        )
         why = f"17004 replaces 17000/17003 when 15 or more lesions are destroyed ({n}; R-DE-1)"
         ctx.draft.leave_off(spec["first"], why, procs)
         ctx.draft.leave_off(spec["each_additional"], why, procs)
         return
-    ctx.draft.bill(DraftLine(spec["first"], 1, procs, dx,
-        "First premalignant lesion destroyed (R-DE-1).", per_lesion=False))
+    ctx.draft.bill(
+        DraftLine(
+            spec["first"],
+            1,
+            procs,
+            dx,
+            "First premalignant lesion destroyed (R-DE-1).",
+            per_lesion=False,
+        )
+    )
     if n > 1:
-        ctx.draft.bill(DraftLine(spec["each_additional"], n - 1, procs, dx,
-            f"Lesions 2 to {n} destroyed: {n - 1} units of the add-on (R-DE-1).",
-            add_on=True, per_lesion=False))
+        ctx.draft.bill(
+            DraftLine(
+                spec["each_additional"],
+                n - 1,
+                procs,
+                dx,
+                f"Lesions 2 to {n} destroyed: {n - 1} units of the add-on (R-DE-1).",
+                add_on=True,
+                per_lesion=False,
+            )
+        )
 
 
 def code_benign_destruction(ctx: CodingContext) -> None:
@@ -61,12 +88,16 @@ def code_benign_destruction(ctx: CodingContext) -> None:
     keep = []
     for i in indices:
         if ctx.procedures[i].site in ANOGENITAL_SITES:
-            ctx.draft.find(Severity.ERROR, "code_family",
+            ctx.draft.find(
+                Severity.ERROR,
+                "code_family",
                 f"Destruction of lesions at the {ctx.where(i)} is coded with the genital or anal "
                 "destruction codes (54050-54065, 56501/56515, 46900-46924), which depend on the "
-                "patient's sex and the method: code it by hand", (i,),
+                "patient's sex and the method: code it by hand",
+                (i,),
                 source="CPT 17110 excludes genital and anal lesions (cross-references)",
-                action="Enter the CPT code by hand")
+                action="Enter the CPT code by hand",
+            )
             n -= ctx.procedures[i].count or 0
         else:
             keep.append(i)
@@ -74,12 +105,21 @@ def code_benign_destruction(ctx: CodingContext) -> None:
         return
     code = spec["fifteen_or_more"] if n >= spec["threshold"] else spec["up_to_14"]
     other = spec["up_to_14"] if code == spec["fifteen_or_more"] else None
-    ctx.draft.bill(DraftLine(code, 1, tuple(keep), ctx.dx_of(keep),
-        f"{n} benign lesions destroyed: 17110 covers up to 14, 17111 15 or more, one unit a "
-        "session (R-DE-4).", per_lesion=False))
+    ctx.draft.bill(
+        DraftLine(
+            code,
+            1,
+            tuple(keep),
+            ctx.dx_of(keep),
+            f"{n} benign lesions destroyed: 17110 covers up to 14, 17111 15 or more, one unit a "
+            "session (R-DE-4).",
+            per_lesion=False,
+        )
+    )
     if other:
-        ctx.draft.leave_off(other, f"17111 replaces 17110 for 15 or more lesions ({n}; R-DE-4)",
-                            tuple(keep))
+        ctx.draft.leave_off(
+            other, f"17111 replaces 17110 for 15 or more lesions ({n}; R-DE-4)", tuple(keep)
+        )
 
 
 def code_skin_tags(ctx: CodingContext) -> None:
@@ -89,13 +129,29 @@ def code_skin_tags(ctx: CodingContext) -> None:
     if n == 0:
         return
     procs, dx = tuple(indices), ctx.dx_of(indices)
-    ctx.draft.bill(DraftLine(spec["first_15"], 1, procs, dx,
-        f"Skin tag removal, up to and including 15 tags ({n} removed; R-ST-1).", per_lesion=False))
+    ctx.draft.bill(
+        DraftLine(
+            spec["first_15"],
+            1,
+            procs,
+            dx,
+            f"Skin tag removal, up to and including 15 tags ({n} removed; R-ST-1).",
+            per_lesion=False,
+        )
+    )
     if n > spec["included"]:
         units = math.ceil((n - spec["included"]) / spec["step"])
-        ctx.draft.bill(DraftLine(spec["each_additional_10"], units, procs, dx,
-            f"Each further 10 tags or part beyond 15: ceil(({n} - 15) / 10) = {units} (R-ST-1).",
-            add_on=True, per_lesion=False))
+        ctx.draft.bill(
+            DraftLine(
+                spec["each_additional_10"],
+                units,
+                procs,
+                dx,
+                f"Each further 10 tags or part beyond 15: ceil(({n} - 15) / 10) = {units} (R-ST-1).",
+                add_on=True,
+                per_lesion=False,
+            )
+        )
 
 
 def code_injections(ctx: CodingContext) -> None:
@@ -108,28 +164,53 @@ def code_injections(ctx: CodingContext) -> None:
         return
     procs, dx = tuple(indices), ctx.dx_of(indices)
     code = spec["more_than_7"] if n > spec["threshold"] else spec["up_to_7"]
-    ctx.draft.bill(DraftLine(code, 1, procs, dx,
-        f"Intralesional injection of {n} lesions: 11900 up to 7, 11901 more than 7 (R-IL-1).",
-        per_lesion=False))
+    ctx.draft.bill(
+        DraftLine(
+            code,
+            1,
+            procs,
+            dx,
+            f"Intralesional injection of {n} lesions: 11900 up to 7, 11901 more than 7 (R-IL-1).",
+            per_lesion=False,
+        )
+    )
     doses: dict[str, list[int]] = {}
     for i in indices:
         p = ctx.procedures[i]
         if p.drug is None:
-            ctx.draft.find(Severity.WARNING, "missed_charge",
+            ctx.draft.find(
+                Severity.WARNING,
+                "missed_charge",
                 f"Injection at the {ctx.where(i)} has no drug recorded: the drug is billed "
-                "separately (e.g. J3301 triamcinolone per 10 mg)", (i,),
-                source="coding-rules.md R-IL-1", action="Record the drug and dose")
+                "separately (e.g. J3301 triamcinolone per 10 mg)",
+                (i,),
+                source="coding-rules.md R-IL-1",
+                action="Record the drug and dose",
+            )
         elif p.dose_mg is None:
-            ctx.draft.find(Severity.ERROR, "drug_units",
+            ctx.draft.find(
+                Severity.ERROR,
+                "drug_units",
                 f"{p.drug.replace('_', ' ')} at the {ctx.where(i)} has no dose: the drug's "
-                "units come from the dose in mg", (i,), source="HCPCS J3301 (per 10 mg)",
-                action="Record the dose in mg")
+                "units come from the dose in mg",
+                (i,),
+                source="HCPCS J3301 (per 10 mg)",
+                action="Record the dose in mg",
+            )
         else:
             doses.setdefault(p.drug, []).append(i)
     for drug, drug_procs in doses.items():
         rule = spec["drugs"][drug]
         total = sum(ctx.procedures[i].dose_mg or 0 for i in drug_procs)
         units = math.ceil(total / rule["mg_per_unit"])
-        ctx.draft.bill(DraftLine(rule["hcpcs"], units, tuple(drug_procs), ctx.dx_of(drug_procs),
-            f"{drug.replace('_', ' ').capitalize()} {total} mg at {rule['mg_per_unit']} mg a unit"
-            f" = {units} units, a partial unit rounded up (HCPCS; CMS).", per_lesion=False))
+        ctx.draft.bill(
+            DraftLine(
+                rule["hcpcs"],
+                units,
+                tuple(drug_procs),
+                ctx.dx_of(drug_procs),
+                f"{drug.replace('_', ' ').capitalize()} {total} mg at {rule['mg_per_unit']} mg a unit"
+                f" = {units} units, a partial unit rounded up (HCPCS; CMS).",
+                per_lesion=False,
+            )
+        )

@@ -32,43 +32,69 @@ def code_evaluation(ctx: CodingContext, procedure_lines: list[DraftLine]) -> Dra
         return None
     is_new_code = em.code in NEW_PATIENT_CODES
     if is_new_code != (ctx.visit.patient_status is PatientStatus.NEW):
-        ctx.draft.find(Severity.ERROR, "em_patient_status",
+        ctx.draft.find(
+            Severity.ERROR,
+            "em_patient_status",
             f"{em.code} is a {'new' if is_new_code else 'established'}-patient code but the "
-            f"patient is recorded as {ctx.visit.patient_status}", (),
+            f"patient is recorded as {ctx.visit.patient_status}",
+            (),
             source="CPT E/M guidelines (new vs established patient)",
-            action="Correct the E/M code or the patient status")
+            action="Correct the E/M code or the patient status",
+        )
     dx = em_diagnoses(ctx)
     procedures = [line for line in procedure_lines if not line.code.startswith("J")]
     if not procedures:
         return DraftLine(em.code, 1, (EM,), dx, "Office visit with no procedure billed today.")
     if not em.separately_identifiable:
-        ctx.draft.leave_off(em.code, "the evaluation that led to today's procedure is part of the "
-                            "procedure; only a separately identifiable E/M is billed (R-EM-2)",
-                            (EM,))
+        ctx.draft.leave_off(
+            em.code,
+            "the evaluation that led to today's procedure is part of the "
+            "procedure; only a separately identifiable E/M is billed (R-EM-2)",
+            (EM,),
+        )
         return None
     procedure_dx = {d for line in procedures for d in line.diagnoses}
     if not dx:
         dx = [d for line in procedures for d in line.diagnoses][:4]
-        ctx.draft.find(Severity.WARNING, "em_diagnosis",
+        ctx.draft.find(
+            Severity.WARNING,
+            "em_diagnosis",
             "The E/M has no diagnosis of its own; it points to the procedures' diagnoses. "
-            "Record the separately managed problem(s) that justify 25", (),
+            "Record the separately managed problem(s) that justify 25",
+            (),
             source="R-EM-3 (AAFP via sipoch: link the E/M to the separately managed problem)",
-            action="Add the E/M's diagnoses")
+            action="Add the E/M's diagnoses",
+        )
     major = [line for line in procedures if line.code.startswith(MAJOR_GLOBAL_PREFIX)]
     if major and set(dx) <= {d for line in major for d in line.diagnoses}:
-        line = DraftLine(em.code, 1, (EM,), dx,
+        line = DraftLine(
+            em.code,
+            1,
+            (EM,),
+            dx,
             "E/M at which the decision for a 90-day-global procedure was made: 57 (R-EM-2).",
-            modifiers=["57"])
-        ctx.draft.find(Severity.INFO, "em_modifier",
+            modifiers=["57"],
+        )
+        ctx.draft.find(
+            Severity.INFO,
+            "em_modifier",
             "57 was chosen because the E/M concerns only the flap's diagnosis (decision for "
-            "surgery); use 25 instead if it was a separate problem", (), source=SOURCE_EM)
+            "surgery); use 25 instead if it was a separate problem",
+            (),
+            source=SOURCE_EM,
+        )
         return line
     why = "Significant, separately identifiable E/M on the day of a procedure: 25 (R-EM-2)."
     if set(dx) <= procedure_dx:
         why += " Its diagnoses are the procedures' own: the note must show work beyond them."
     if em.code == "99211":
-        ctx.draft.find(Severity.WARNING, "em_99211",
+        ctx.draft.find(
+            Severity.WARNING,
+            "em_99211",
             "99211 beside a procedure needs a separately identifiable, medically necessary "
-            "service beyond the procedure", (), source="coding-rules.md R-EM-6",
-            action="Confirm or remove the E/M")
+            "service beyond the procedure",
+            (),
+            source="coding-rules.md R-EM-6",
+            action="Confirm or remove the E/M",
+        )
     return DraftLine(em.code, 1, (EM,), dx, why, modifiers=["25"])

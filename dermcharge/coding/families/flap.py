@@ -37,22 +37,41 @@ def code_flaps(ctx: CodingContext) -> None:
         if area <= top:
             code = pick_bracket(area, spec["groups"][site.att_group])
             if isinstance(code, BracketGap):
-                ctx.draft.find(Severity.ERROR, "size_gap",
+                ctx.draft.find(
+                    Severity.ERROR,
+                    "size_gap",
                     f"Defect {area} sq cm falls between the CPT brackets {code.below} and "
-                    f"{code.above} sq cm", (i,), source="CPT ATT brackets",
-                    action="Correct the defect size")
+                    f"{code.above} sq cm",
+                    (i,),
+                    source="CPT ATT brackets",
+                    action="Correct the defect size",
+                )
                 continue
             ctx.draft.bill(DraftLine(str(code), 1, (i,), ctx.dx(i), why))
             continue
         if top < area < top + Decimal("0.1"):
-            ctx.draft.find(Severity.ERROR, "size_gap",
+            ctx.draft.find(
+                Severity.ERROR,
+                "size_gap",
                 f"Defect {area} sq cm falls between {top} and {top + Decimal('0.1')} sq cm",
-                (i,), source="CPT ATT brackets", action="Correct the defect size")
+                (i,),
+                source="CPT ATT brackets",
+                action="Correct the defect size",
+            )
             continue
-        ctx.draft.bill(DraftLine(large["code"], 1, (i,), ctx.dx(i),
-                                 why + " 30.1-60 sq cm, any area."))
+        ctx.draft.bill(
+            DraftLine(large["code"], 1, (i,), ctx.dx(i), why + " 30.1-60 sq cm, any area.")
+        )
         upper = Decimal(str(large["upper_sq_cm"]))
         if area > upper:
             units = math.ceil((area - upper) / Decimal(str(large["add_on_step_sq_cm"])))
-            ctx.draft.bill(DraftLine(large["add_on"], units, (i,), ctx.dx(i),
-                f"Each further 30 sq cm or part beyond 60: {units}.", add_on=True))
+            ctx.draft.bill(
+                DraftLine(
+                    large["add_on"],
+                    units,
+                    (i,),
+                    ctx.dx(i),
+                    f"Each further 30 sq cm or part beyond 60: {units}.",
+                    add_on=True,
+                )
+            )

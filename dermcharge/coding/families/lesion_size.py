@@ -31,11 +31,14 @@ def _sized_code(ctx: CodingContext, index: int, family: str, size: Decimal) -> s
     step = pick_bracket(size, brackets)
     if isinstance(step, BracketGap):
         ctx.draft.find(
-            Severity.ERROR, "size_gap",
+            Severity.ERROR,
+            "size_gap",
             f"{size} cm at the {ctx.where(index)} falls between the CPT brackets "
             f"{step.below} cm and {step.above} cm: re-measure in whole millimetres; "
             "the line is left out until then",
-            (index,), source=GAP_SOURCE, action="Correct the measurement",
+            (index,),
+            source=GAP_SOURCE,
+            action="Correct the measurement",
         )
         return None
     return str(spec["base"][site.excision_group] + int(step))
@@ -48,9 +51,16 @@ def code_shave_removals(ctx: CodingContext) -> None:
         assert size is not None
         code = _sized_code(ctx, i, "shave_removal", size)
         if code:
-            ctx.draft.bill(DraftLine(code, 1, (i,), ctx.dx(i),
-                f"Shave removal at the {ctx.where(i)}: site group and lesion diameter "
-                f"{size} cm, margins not added (R-SH-1)."))
+            ctx.draft.bill(
+                DraftLine(
+                    code,
+                    1,
+                    (i,),
+                    ctx.dx(i),
+                    f"Shave removal at the {ctx.where(i)}: site group and lesion diameter "
+                    f"{size} cm, margins not added (R-SH-1).",
+                )
+            )
 
 
 def code_excisions(ctx: CodingContext, covered_by_flap: set[int]) -> None:
@@ -66,14 +76,28 @@ def code_excisions(ctx: CodingContext, covered_by_flap: set[int]) -> None:
         if code is None:
             continue
         if i in covered_by_flap:
-            ctx.draft.leave_off(code, f"the excision at the {ctx.where(i)} is included in the "
-                                "adjacent tissue transfer that closed it (R-ATT-1)", (i,))
+            ctx.draft.leave_off(
+                code,
+                f"the excision at the {ctx.where(i)} is included in the "
+                "adjacent tissue transfer that closed it (R-ATT-1)",
+                (i,),
+            )
             continue
         kind = "malignant" if p.kind is Kind.EXCISION_MALIGNANT else "benign"
-        how = (f"lesion {p.lesion_cm} cm + 2 x {p.margin_cm} cm margin = {size} cm"
-               if p.excised_cm is None else f"excised diameter {size} cm")
-        ctx.draft.bill(DraftLine(code, 1, (i,), ctx.dx(i),
-            f"Excision of a {kind} lesion at the {ctx.where(i)}: {how} (R-EX-2, R-EX-3)."))
+        how = (
+            f"lesion {p.lesion_cm} cm + 2 x {p.margin_cm} cm margin = {size} cm"
+            if p.excised_cm is None
+            else f"excised diameter {size} cm"
+        )
+        ctx.draft.bill(
+            DraftLine(
+                code,
+                1,
+                (i,),
+                ctx.dx(i),
+                f"Excision of a {kind} lesion at the {ctx.where(i)}: {how} (R-EX-2, R-EX-3).",
+            )
+        )
 
 
 def code_malignant_destructions(ctx: CodingContext) -> None:
@@ -83,6 +107,13 @@ def code_malignant_destructions(ctx: CodingContext) -> None:
         assert size is not None
         code = _sized_code(ctx, i, "destruction_malignant", size)
         if code:
-            ctx.draft.bill(DraftLine(code, 1, (i,), ctx.dx(i),
-                f"Destruction of a malignant lesion at the {ctx.where(i)}, {size} cm "
-                "(R-DE-6; clinical diameter as documented)."))
+            ctx.draft.bill(
+                DraftLine(
+                    code,
+                    1,
+                    (i,),
+                    ctx.dx(i),
+                    f"Destruction of a malignant lesion at the {ctx.where(i)}, {size} cm "
+                    "(R-DE-6; clinical diameter as documented).",
+                )
+            )

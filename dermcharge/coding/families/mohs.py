@@ -21,15 +21,40 @@ def code_mohs(ctx: CodingContext) -> None:
         if not stages:
             continue
         group = spec[site.mohs_group]
-        area = "head, neck, hands, feet or genitalia" if site.mohs_group == "H" else "trunk or limbs"
+        area = (
+            "head, neck, hands, feet or genitalia" if site.mohs_group == "H" else "trunk or limbs"
+        )
         dx = ctx.dx(i)
-        ctx.draft.bill(DraftLine(group["first_stage"], 1, (i,), dx,
-            f"Mohs first stage at the {ctx.where(i)} ({area}), up to 5 blocks (R-MO-2)."))
+        ctx.draft.bill(
+            DraftLine(
+                group["first_stage"],
+                1,
+                (i,),
+                dx,
+                f"Mohs first stage at the {ctx.where(i)} ({area}), up to 5 blocks (R-MO-2).",
+            )
+        )
         if len(stages) > 1:
-            ctx.draft.bill(DraftLine(group["additional_stage"], len(stages) - 1, (i,), dx,
-                f"{len(stages) - 1} further stage(s) (R-MO-2).", add_on=True))
+            ctx.draft.bill(
+                DraftLine(
+                    group["additional_stage"],
+                    len(stages) - 1,
+                    (i,),
+                    dx,
+                    f"{len(stages) - 1} further stage(s) (R-MO-2).",
+                    add_on=True,
+                )
+            )
         extra = sum(max(0, blocks - included) for blocks in stages)
         if extra:
-            ctx.draft.bill(DraftLine(spec["extra_block"], extra, (i,), dx,
-                f"Blocks beyond 5 in a stage: {' + '.join(str(max(0, b - included)) for b in stages)}"
-                f" = {extra} (R-MO-2).", add_on=True))
+            ctx.draft.bill(
+                DraftLine(
+                    spec["extra_block"],
+                    extra,
+                    (i,),
+                    dx,
+                    f"Blocks beyond 5 in a stage: {' + '.join(str(max(0, b - included)) for b in stages)}"
+                    f" = {extra} (R-MO-2).",
+                    add_on=True,
+                )
+            )

@@ -37,8 +37,13 @@ def _group(ctx: CodingContext, index: int, repair_type: RepairType) -> str:
     }[repair_type]
 
 
-def _excluded(ctx: CodingContext, repair_type: RepairType, owner: int | None,
-              flap_sites: list[int], where: int) -> str | None:
+def _excluded(
+    ctx: CodingContext,
+    repair_type: RepairType,
+    owner: int | None,
+    flap_sites: list[int],
+    where: int,
+) -> str | None:
     """Why a repair is not reported on its own, or None when it is."""
     for flap in flap_sites:
         if ctx.same_spot(where, flap) or ctx.same_region(where, flap):
@@ -54,8 +59,10 @@ def _excluded(ctx: CodingContext, repair_type: RepairType, owner: int | None,
     if kind is Kind.EXCISION_BENIGN and ctx.profile.ncci_small_benign_repair_bundle:
         size = excised_diameter(ctx, owner)
         if size is not None and size <= SMALL_BENIGN_CM:
-            return ("NCCI policy includes any repair of a benign excision of 0.5 cm or less "
-                    "(R-EX-6; a payer that does not follow NCCI may pay it: payer setting)")
+            return (
+                "NCCI policy includes any repair of a benign excision of 0.5 cm or less "
+                "(R-EX-6; a payer that does not follow NCCI may pay it: payer setting)"
+            )
     return None
 
 
@@ -64,6 +71,8 @@ def collect_wounds(ctx: CodingContext) -> list[Wound]:
     flaps = ctx.indices(Kind.ADJACENT_TISSUE_TRANSFER)
     wounds = []
     for i, p in enumerate(ctx.procedures):
+        length: Decimal | None
+        owner: int | None
         if p.repair is not None:  # nested: the excision's own wound, at its site
             repair_type, length, owner, where = p.repair.type, p.repair.length_cm, i, i
         elif p.kind in REPAIR_KINDS:
@@ -103,7 +112,7 @@ def code_repairs(ctx: CodingContext) -> None:
     for (repair_type, group), wounds in totals.items():
         total = sum((w.length_cm for w in wounds), Decimal(0))
         procs = tuple(i for w in wounds for i in w.procedures)
-        dx = []
+        dx: list[str] = []
         for w in wounds:
             dx.extend(d for d in w.diagnoses if d not in dx)
         lengths = " + ".join(str(w.length_cm) for w in wounds)
@@ -118,20 +127,39 @@ def code_repairs(ctx: CodingContext) -> None:
         if isinstance(code, BracketGap):
             _gap(ctx, total, code, procs)
             continue
-        ctx.draft.bill(DraftLine(str(code), 1, procs, dx,
-            f"{str(repair_type).capitalize()} repair, lengths of the same class and anatomic "
-            f"group added: {summed} (R-RP-2, R-RP-4).", per_lesion=False))
+        ctx.draft.bill(
+            DraftLine(
+                str(code),
+                1,
+                procs,
+                dx,
+                f"{str(repair_type).capitalize()} repair, lengths of the same class and anatomic "
+                f"group added: {summed} (R-RP-2, R-RP-4).",
+                per_lesion=False,
+            )
+        )
 
 
 def _gap(ctx: CodingContext, total: Decimal, gap: BracketGap, procs: tuple[int, ...]) -> None:
-    ctx.draft.find(Severity.ERROR, "size_gap",
+    ctx.draft.find(
+        Severity.ERROR,
+        "size_gap",
         f"Repair length {total} cm falls between the CPT brackets {gap.below} and {gap.above} cm: "
-        "record lengths to the 0.1 cm", tuple(p for p in procs if p is not None),
-        source="CPT repair brackets; coding-rules.md R-EX-9", action="Correct the length")
+        "record lengths to the 0.1 cm",
+        tuple(p for p in procs if p is not None),
+        source="CPT repair brackets; coding-rules.md R-EX-9",
+        action="Correct the length",
+    )
 
 
-def _bill_complex(ctx: CodingContext, group: str, total: Decimal, procs: tuple[int, ...],
-                  dx: list[str], summed: str) -> None:
+def _bill_complex(
+    ctx: CodingContext,
+    group: str,
+    total: Decimal,
+    procs: tuple[int, ...],
+    dx: list[str],
+    summed: str,
+) -> None:
     spec = coding_tables()["repair"]["complex"]
     rule = spec["groups"][group]
     start = Decimal(str(spec["add_on_start_cm"]))
@@ -143,21 +171,43 @@ def _bill_complex(ctx: CodingContext, group: str, total: Decimal, procs: tuple[i
     ctx.draft.bill(DraftLine(str(base), 1, procs, dx, why, per_lesion=False))
     if total > start:
         units = math.ceil((total - start) / Decimal(str(spec["add_on_step_cm"])))
-        ctx.draft.bill(DraftLine(rule["add_on"], units, procs, dx,
-            f"Each further 5 cm or part beyond 7.5 cm of complex repair: ceil(({total} - 7.5) / 5)"
-            f" = {units} (R-RP-4).", add_on=True, per_lesion=False))
+        ctx.draft.bill(
+            DraftLine(
+                rule["add_on"],
+                units,
+                procs,
+                dx,
+                f"Each further 5 cm or part beyond 7.5 cm of complex repair: ceil(({total} - 7.5) / 5)"
+                f" = {units} (R-RP-4).",
+                add_on=True,
+                per_lesion=False,
+            )
+        )
 
 
-def _small_complex(ctx: CodingContext, wounds: list[Wound], total: Decimal,
-                   procs: tuple[int, ...], dx: list[str]) -> None:
+def _small_complex(
+    ctx: CodingContext, wounds: list[Wound], total: Decimal, procs: tuple[int, ...], dx: list[str]
+) -> None:
     first = wounds[0].procedures[0]
     group = _group(ctx, first, RepairType.INTERMEDIATE)
     code = pick_bracket(total, coding_tables()["repair"]["intermediate"][group])
-    ctx.draft.bill(DraftLine(str(code), 1, procs, dx,
-        f"A complex repair of {total} cm is below the 1.1 cm where complex codes start; "
-        "reported as intermediate (CPT parenthetical).", per_lesion=False))
-    ctx.draft.find(Severity.WARNING, "repair_class",
+    ctx.draft.bill(
+        DraftLine(
+            str(code),
+            1,
+            procs,
+            dx,
+            f"A complex repair of {total} cm is below the 1.1 cm where complex codes start; "
+            "reported as intermediate (CPT parenthetical).",
+            per_lesion=False,
+        )
+    )
+    ctx.draft.find(
+        Severity.WARNING,
+        "repair_class",
         f"Complex repair of {total} cm has no complex code (they start at 1.1 cm): coded as "
         f"intermediate {code}. Confirm, or code simple repair if no layered closure was done.",
-        procs, source="CPT complex repair parenthetical (coding-rules.md R-RP-4, unsourced here)",
-        action="Confirm the repair class")
+        procs,
+        source="CPT complex repair parenthetical (coding-rules.md R-RP-4, unsourced here)",
+        action="Confirm the repair class",
+    )

@@ -6,19 +6,27 @@ import pytest
 
 from tests.core.coding.engine_helpers import code, errors, line, units
 
-AK = {"kind": "destruction_premalignant", "site": "forehead", "count": 4,
-      "finding": "actinic_keratosis"}
+AK = {
+    "kind": "destruction_premalignant",
+    "site": "forehead",
+    "count": 4,
+    "finding": "actinic_keratosis",
+}
 
 
 def em(code_: str = "99213", separate: bool = True, *findings: str) -> dict[str, object]:
-    return {"code": code_, "separately_identifiable": separate,
-            "diagnoses": [{"finding": f} for f in findings]}
+    return {
+        "code": code_,
+        "separately_identifiable": separate,
+        "diagnoses": [{"finding": f} for f in findings],
+    }
 
 
 def test_em_alone_has_no_modifier() -> None:
     claim = code([], em=em("99213", True, "rosacea"))
     assert [(ln.cpt, ln.modifiers, ln.diagnoses) for ln in claim.lines] == [
-        ("99213", (), ("L71.9",))]
+        ("99213", (), ("L71.9",))
+    ]
 
 
 def test_separately_identifiable_em_with_a_procedure_takes_25_and_comes_first() -> None:
@@ -36,8 +44,11 @@ def test_em_that_only_decided_the_procedure_is_not_billed() -> None:
 
 
 def test_decision_for_a_flap_takes_57() -> None:
-    claim = code([{"kind": "adjacent_tissue_transfer", "site": "nose", "defect_sq_cm": 5,
-                   "finding": "bcc"}], em=em("99203", True), patient_status="new")
+    claim = code(
+        [{"kind": "adjacent_tissue_transfer", "site": "nose", "defect_sq_cm": 5, "finding": "bcc"}],
+        em=em("99203", True),
+        patient_status="new",
+    )
     assert line(claim, "99203").modifiers == ("57",)
 
 
@@ -46,18 +57,44 @@ def test_new_patient_code_for_an_established_patient_is_an_error() -> None:
     assert "em_patient_status" in errors(claim)
 
 
-@pytest.mark.parametrize(("column1", "column2"), [
-    ({"kind": "destruction_premalignant", "site": "scalp", "count": 3,
-      "finding": "actinic_keratosis"},
-     {"kind": "skin_tag_removal", "site": "neck", "count": 5, "finding": "skin_tag",
-      "symptomatic": True}),
-    ({"kind": "destruction_premalignant", "site": "scalp", "count": 8,
-      "finding": "actinic_keratosis"},
-     {"kind": "destruction_malignant", "site": "upper_arm", "laterality": "left",
-      "lesion_cm": 2.2, "finding": "scc_in_situ"}),
-])
+@pytest.mark.parametrize(
+    ("column1", "column2"),
+    [
+        (
+            {
+                "kind": "destruction_premalignant",
+                "site": "scalp",
+                "count": 3,
+                "finding": "actinic_keratosis",
+            },
+            {
+                "kind": "skin_tag_removal",
+                "site": "neck",
+                "count": 5,
+                "finding": "skin_tag",
+                "symptomatic": True,
+            },
+        ),
+        (
+            {
+                "kind": "destruction_premalignant",
+                "site": "scalp",
+                "count": 8,
+                "finding": "actinic_keratosis",
+            },
+            {
+                "kind": "destruction_malignant",
+                "site": "upper_arm",
+                "laterality": "left",
+                "lesion_cm": 2.2,
+                "finding": "scc_in_situ",
+            },
+        ),
+    ],
+)
 def test_cited_pairs_put_the_distinct_modifier_on_column_two(
-        column1: dict[str, object], column2: dict[str, object]) -> None:
+    column1: dict[str, object], column2: dict[str, object]
+) -> None:
     claim = code([column1, column2])
     col2_lines = [ln for ln in claim.lines if not ln.cpt.startswith("1700")]
     assert all(set(ln.modifiers) & {"XS", "59"} for ln in col2_lines if ln.cpt != "11201")
@@ -66,24 +103,40 @@ def test_cited_pairs_put_the_distinct_modifier_on_column_two(
 
 def test_aad_example_eight_aks_and_bowen_on_the_arm() -> None:
     # AAD (Elston 2011): 8 AKs + 2.2 cm Bowen's on the arm = 17000, 17003 x 7, 17263-59
-    claim = code([AK | {"count": 8},
-                  {"kind": "destruction_malignant", "site": "forearm", "laterality": "right",
-                   "lesion_cm": 2.2, "finding": "scc_in_situ"}], payer="commercial")
+    claim = code(
+        [
+            AK | {"count": 8},
+            {
+                "kind": "destruction_malignant",
+                "site": "forearm",
+                "laterality": "right",
+                "lesion_cm": 2.2,
+                "finding": "scc_in_situ",
+            },
+        ],
+        payer="commercial",
+    )
     assert units(claim) == {"17000": 1, "17003": 7, "17263": 1}
     assert line(claim, "17263").modifiers == ("59",)
     assert line(claim, "17263").diagnoses == ("D04.61",)
 
 
 def test_no_pair_edit_means_no_modifier() -> None:
-    claim = code([
-        {"kind": "excision_malignant", "site": "mid_back", "excised_cm": 1.4, "finding": "bcc"},
-        {"kind": "excision_benign", "site": "chest", "excised_cm": 1.0, "finding": "lipoma"},
-    ])
+    claim = code(
+        [
+            {"kind": "excision_malignant", "site": "mid_back", "excised_cm": 1.4, "finding": "bcc"},
+            {"kind": "excision_benign", "site": "chest", "excised_cm": 1.0, "finding": "lipoma"},
+        ]
+    )
     assert all(not ln.modifiers for ln in claim.lines)
 
 
-SK_SHAVE = {"kind": "shave_removal", "site": "mid_back", "lesion_cm": 0.8,
-            "finding": "seborrheic_keratosis"}
+SK_SHAVE = {
+    "kind": "shave_removal",
+    "site": "mid_back",
+    "lesion_cm": 0.8,
+    "finding": "seborrheic_keratosis",
+}
 
 
 def test_medicare_cosmetic_removal_takes_gy_and_z41_1() -> None:
@@ -117,8 +170,14 @@ def test_commercial_payers_get_no_medicare_liability_modifiers() -> None:
 
 
 def test_anatomic_modifiers_follow_the_payer_setting() -> None:
-    eyelid = {"kind": "shave_removal", "site": "upper_eyelid", "laterality": "left",
-              "lesion_cm": 0.4, "finding": "melanocytic_nevus", "symptomatic": True}
+    eyelid = {
+        "kind": "shave_removal",
+        "site": "upper_eyelid",
+        "laterality": "left",
+        "lesion_cm": 0.4,
+        "finding": "melanocytic_nevus",
+        "symptomatic": True,
+    }
     assert line(code([eyelid]), "11310").modifiers == ()
     with_mods = code([eyelid], payer_profile={"laterality_modifiers": True})
     assert line(with_mods, "11310").modifiers == ("E1",)
@@ -128,10 +187,19 @@ def test_anatomic_modifiers_follow_the_payer_setting() -> None:
 def test_51_goes_on_later_primary_procedures_only_when_the_payer_wants_it() -> None:
     procedures = [
         {"kind": "excision_malignant", "site": "mid_back", "excised_cm": 1.4, "finding": "bcc"},
-        {"kind": "excision_malignant", "site": "nose", "excised_cm": 1.0, "finding": "bcc",
-         "repair": {"type": "intermediate", "length_cm": 3.0}},
-        {"kind": "destruction_premalignant", "site": "scalp", "count": 3,
-         "finding": "actinic_keratosis"},
+        {
+            "kind": "excision_malignant",
+            "site": "nose",
+            "excised_cm": 1.0,
+            "finding": "bcc",
+            "repair": {"type": "intermediate", "length_cm": 3.0},
+        },
+        {
+            "kind": "destruction_premalignant",
+            "site": "scalp",
+            "count": 3,
+            "finding": "actinic_keratosis",
+        },
     ]
     assert not any("51" in ln.modifiers for ln in code(procedures).lines)
     claim = code(procedures, payer="commercial", payer_profile={"append_51": True})

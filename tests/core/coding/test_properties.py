@@ -31,22 +31,54 @@ def placed(draw: st.DrawFn, sites: list[str] | None = None) -> dict[str, Any]:
         out["icd10"] = "C60.9"
     else:
         out["finding"] = draw(st.sampled_from(FINDINGS))
-    out.update(draw(st.fixed_dictionaries({}, optional={
-        "separate_lesion": st.booleans(), "symptomatic": st.booleans(),
-        "cosmetic": st.booleans(), "abn": st.sampled_from(["none", "signed", "voluntary"]),
-        "path_pending": st.booleans()})))
+    out.update(
+        draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "separate_lesion": st.booleans(),
+                    "symptomatic": st.booleans(),
+                    "cosmetic": st.booleans(),
+                    "abn": st.sampled_from(["none", "signed", "voluntary"]),
+                    "path_pending": st.booleans(),
+                },
+            )
+        )
+    )
     return out
 
 
 @st.composite
 def procedure(draw: st.DrawFn) -> dict[str, Any]:
-    kind = draw(st.sampled_from([
-        "biopsy_tangential", "biopsy_punch", "biopsy_incisional", "shave_removal",
-        "excision_benign", "excision_malignant", "repair_simple", "repair_intermediate",
-        "repair_complex", "adjacent_tissue_transfer", "destruction_premalignant",
-        "destruction_benign", "destruction_malignant", "skin_tag_removal", "mohs",
-        "intralesional_injection", "incision_drainage", "acne_surgery", "phototherapy",
-        "excimer_laser", "nail_avulsion", "nail_matrix_excision", "nail_debridement"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "biopsy_tangential",
+                "biopsy_punch",
+                "biopsy_incisional",
+                "shave_removal",
+                "excision_benign",
+                "excision_malignant",
+                "repair_simple",
+                "repair_intermediate",
+                "repair_complex",
+                "adjacent_tissue_transfer",
+                "destruction_premalignant",
+                "destruction_benign",
+                "destruction_malignant",
+                "skin_tag_removal",
+                "mohs",
+                "intralesional_injection",
+                "incision_drainage",
+                "acne_surgery",
+                "phototherapy",
+                "excimer_laser",
+                "nail_avulsion",
+                "nail_matrix_excision",
+                "nail_debridement",
+            ]
+        )
+    )
     nail = kind.startswith("nail_")
     p: dict[str, Any] = {"kind": kind, **draw(placed(["finger", "toe"] if nail else None))}
     if nail:
@@ -59,14 +91,21 @@ def procedure(draw: st.DrawFn) -> dict[str, Any]:
         else:
             p["lesion_cm"], p["margin_cm"] = draw(CM), draw(st.decimals("0", "2", places=1))
         if draw(st.booleans()):
-            p["repair"] = {"type": draw(st.sampled_from(["simple", "intermediate", "complex"])),
-                           "length_cm": draw(CM)}
+            p["repair"] = {
+                "type": draw(st.sampled_from(["simple", "intermediate", "complex"])),
+                "length_cm": draw(CM),
+            }
     if kind.startswith("repair_"):
         p["length_cm"] = draw(st.decimals("0.1", "40", places=1))
     if kind == "adjacent_tissue_transfer":
         p["defect_sq_cm"] = draw(st.decimals("0.5", "150", places=1))
-    if kind in ("destruction_premalignant", "destruction_benign", "skin_tag_removal",
-                "intralesional_injection", "nail_debridement"):
+    if kind in (
+        "destruction_premalignant",
+        "destruction_benign",
+        "skin_tag_removal",
+        "intralesional_injection",
+        "nail_debridement",
+    ):
         p["count"] = draw(st.integers(0, 40))
     if kind == "mohs":
         p["stages"] = draw(st.lists(st.integers(1, 9), min_size=1, max_size=4))
@@ -92,18 +131,27 @@ def visit(draw: st.DrawFn) -> dict[str, Any]:
         "procedures": draw(st.lists(procedure(), max_size=8)),
     }
     if draw(st.booleans()):
-        data["em"] = {"code": draw(st.sampled_from(["99212", "99213", "99214", "99215"])),
-                      "separately_identifiable": draw(st.booleans()),
-                      "diagnoses": [{"finding": draw(st.sampled_from(["psoriasis", "rosacea"]))}]}
+        data["em"] = {
+            "code": draw(st.sampled_from(["99212", "99213", "99214", "99215"])),
+            "separately_identifiable": draw(st.booleans()),
+            "diagnoses": [{"finding": draw(st.sampled_from(["psoriasis", "rosacea"]))}],
+        }
     if draw(st.booleans()):
-        data["payer_profile"] = {"distinct_modifier": draw(st.sampled_from(["59", "XS"])),
-                                 "append_51": draw(st.booleans()),
-                                 "laterality_modifiers": draw(st.booleans())}
+        data["payer_profile"] = {
+            "distinct_modifier": draw(st.sampled_from(["59", "XS"])),
+            "append_51": draw(st.booleans()),
+            "laterality_modifiers": draw(st.booleans()),
+        }
     return data
 
 
-EXCLUSIVE = [("17004", "17000"), ("17004", "17003"), ("17110", "17111"), ("11900", "11901"),
-             ("10060", "10061")]
+EXCLUSIVE = [
+    ("17004", "17000"),
+    ("17004", "17003"),
+    ("17110", "17111"),
+    ("11900", "11901"),
+    ("10060", "10061"),
+]
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -133,12 +181,38 @@ def test_any_valid_visit_codes_cleanly_and_keeps_the_rules(data: dict[str, Any])
 
 
 JSONISH = st.recursive(
-    st.none() | st.booleans() | st.integers(-5, 500) | st.floats(allow_nan=True)
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 500)
+    | st.floats(allow_nan=True)
     | st.text(max_size=12),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.sampled_from(["date_of_service", "payer", "procedures", "kind", "site", "count",
-                         "lesion_cm", "laterality", "em", "code", "stages", "repair", "icd10",
-                         "finding", "margin_cm", "digit"]), inner, max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "date_of_service",
+                    "payer",
+                    "procedures",
+                    "kind",
+                    "site",
+                    "count",
+                    "lesion_cm",
+                    "laterality",
+                    "em",
+                    "code",
+                    "stages",
+                    "repair",
+                    "icd10",
+                    "finding",
+                    "margin_cm",
+                    "digit",
+                ]
+            ),
+            inner,
+            max_size=6,
+        )
+    ),
     max_leaves=20,
 )
 

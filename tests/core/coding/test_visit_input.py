@@ -12,8 +12,12 @@ import pytest
 from dermcharge.codesets.icd10.releases import catalog_for
 from dermcharge.coding.visit_json import InvalidVisit, parse_visit, visit_to_json
 
-GOOD = {"date_of_service": "2026-11-20", "procedures": [
-    {"kind": "biopsy_punch", "site": "thigh", "laterality": "left", "icd10": "D23.72"}]}
+GOOD = {
+    "date_of_service": "2026-11-20",
+    "procedures": [
+        {"kind": "biopsy_punch", "site": "thigh", "laterality": "left", "icd10": "D23.72"}
+    ],
+}
 
 
 def problems(data: Any) -> list[str]:
@@ -22,46 +26,80 @@ def problems(data: Any) -> list[str]:
     return raised.value.problems
 
 
-@pytest.mark.parametrize(("data", "expected"), [
-    ([], "visit: must be a JSON object"),
-    ({}, "date_of_service: is required"),
-    ({"date_of_service": "2026-02-30"}, "date_of_service: '2026-02-30' is not a valid date"),
-    ({"date_of_service": 20261120}, "date_of_service: must be a date"),
-    (GOOD | {"payer": "aetna"}, "visit.payer: 'aetna' is not one of"),
-    (GOOD | {"procedures": [{"kind": "laser_magic"}]}, "procedures[0].kind: 'laser_magic'"),
-    (GOOD | {"procedures": [{"kind": "biopsy_punch", "site": "elbowpit"}]},
-     "procedures[0].site: 'elbowpit'"),
-    (GOOD | {"procedures": [{"kind": "biopsy_punch", "site": "thigh"}]},
-     "procedures[0].laterality: is required"),
-    (GOOD | {"procedures": [{"kind": "shave_removal", "site": "chest"}]},
-     "procedures[0].lesion_cm: is required"),
-    (GOOD | {"procedures": [{"kind": "shave_removal", "site": "chest", "lesion_cm": -1}]},
-     "procedures[0].lesion_cm: must be a number greater than 0"),
-    (GOOD | {"procedures": [{"kind": "shave_removal", "site": "chest", "lesion_cm": "big"}]},
-     "procedures[0].lesion_cm: must be a number greater than 0"),
-    (GOOD | {"procedures": [{"kind": "shave_removal", "site": "chest", "lesion_cm": 400}]},
-     "procedures[0].lesion_cm: 400 is not plausible"),
-    (GOOD | {"procedures": [{"kind": "excision_benign", "site": "chest", "lesion_cm": 1}]},
-     "procedures[0].margin_cm: is required"),
-    (GOOD | {"procedures": [{"kind": "destruction_premalignant"}]},
-     "procedures[0].count: is required"),
-    (GOOD | {"procedures": [{"kind": "destruction_premalignant", "count": -3}]},
-     "procedures[0].count: must be a whole number"),
-    (GOOD | {"procedures": [{"kind": "destruction_premalignant", "count": 2.5}]},
-     "procedures[0].count: must be a whole number"),
-    (GOOD | {"procedures": [{"kind": "mohs", "site": "nose", "stages": []}]},
-     "procedures[0].stages: must be a list"),
-    (GOOD | {"procedures": [{"kind": "nail_avulsion", "site": "toe", "laterality": "left"}]},
-     "procedures[0].digit: is required"),
-    (GOOD | {"procedures": [{"kind": "nail_avulsion", "site": "cheek", "laterality": "left"}]},
-     "procedures[0].site: a nail procedure"),
-    (GOOD | {"procedures": [{"kind": "biopsy_punch", "site": "chest", "icd10": "Q99.999"}]},
-     "procedures[0].icd10: 'Q99.999' is not an ICD-10-CM code"),
-    (GOOD | {"procedures": [{"kind": "biopsy_punch", "site": "chest", "finding": "itchy"}]},
-     "procedures[0].finding: 'itchy'"),
-    (GOOD | {"em": {"code": "99201"}}, "em.code: '99201' is not an office E/M code"),
-    (GOOD | {"procedures": "none"}, "procedures: must be a list"),
-])
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ([], "visit: must be a JSON object"),
+        ({}, "date_of_service: is required"),
+        ({"date_of_service": "2026-02-30"}, "date_of_service: '2026-02-30' is not a valid date"),
+        ({"date_of_service": 20261120}, "date_of_service: must be a date"),
+        (GOOD | {"payer": "aetna"}, "visit.payer: 'aetna' is not one of"),
+        (GOOD | {"procedures": [{"kind": "laser_magic"}]}, "procedures[0].kind: 'laser_magic'"),
+        (
+            GOOD | {"procedures": [{"kind": "biopsy_punch", "site": "elbowpit"}]},
+            "procedures[0].site: 'elbowpit'",
+        ),
+        (
+            GOOD | {"procedures": [{"kind": "biopsy_punch", "site": "thigh"}]},
+            "procedures[0].laterality: is required",
+        ),
+        (
+            GOOD | {"procedures": [{"kind": "shave_removal", "site": "chest"}]},
+            "procedures[0].lesion_cm: is required",
+        ),
+        (
+            GOOD | {"procedures": [{"kind": "shave_removal", "site": "chest", "lesion_cm": -1}]},
+            "procedures[0].lesion_cm: must be a number greater than 0",
+        ),
+        (
+            GOOD | {"procedures": [{"kind": "shave_removal", "site": "chest", "lesion_cm": "big"}]},
+            "procedures[0].lesion_cm: must be a number greater than 0",
+        ),
+        (
+            GOOD | {"procedures": [{"kind": "shave_removal", "site": "chest", "lesion_cm": 400}]},
+            "procedures[0].lesion_cm: 400 is not plausible",
+        ),
+        (
+            GOOD | {"procedures": [{"kind": "excision_benign", "site": "chest", "lesion_cm": 1}]},
+            "procedures[0].margin_cm: is required",
+        ),
+        (
+            GOOD | {"procedures": [{"kind": "destruction_premalignant"}]},
+            "procedures[0].count: is required",
+        ),
+        (
+            GOOD | {"procedures": [{"kind": "destruction_premalignant", "count": -3}]},
+            "procedures[0].count: must be a whole number",
+        ),
+        (
+            GOOD | {"procedures": [{"kind": "destruction_premalignant", "count": 2.5}]},
+            "procedures[0].count: must be a whole number",
+        ),
+        (
+            GOOD | {"procedures": [{"kind": "mohs", "site": "nose", "stages": []}]},
+            "procedures[0].stages: must be a list",
+        ),
+        (
+            GOOD | {"procedures": [{"kind": "nail_avulsion", "site": "toe", "laterality": "left"}]},
+            "procedures[0].digit: is required",
+        ),
+        (
+            GOOD
+            | {"procedures": [{"kind": "nail_avulsion", "site": "cheek", "laterality": "left"}]},
+            "procedures[0].site: a nail procedure",
+        ),
+        (
+            GOOD | {"procedures": [{"kind": "biopsy_punch", "site": "chest", "icd10": "Q99.999"}]},
+            "procedures[0].icd10: 'Q99.999' is not an ICD-10-CM code",
+        ),
+        (
+            GOOD | {"procedures": [{"kind": "biopsy_punch", "site": "chest", "finding": "itchy"}]},
+            "procedures[0].finding: 'itchy'",
+        ),
+        (GOOD | {"em": {"code": "99201"}}, "em.code: '99201' is not an office E/M code"),
+        (GOOD | {"procedures": "none"}, "procedures: must be a list"),
+    ],
+)
 def test_invalid_input_names_the_field(data: Any, expected: str) -> None:
     found = problems(data)
     assert any(expected in p for p in found), found
@@ -78,16 +116,31 @@ def test_round_trip() -> None:
 
 
 def run_cli(stdin: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dermcharge", "code", *(args or ("-",))],
-                          input=stdin, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "dermcharge", "code", *(args or ("-",))],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
-@pytest.mark.parametrize(("stdin", "expected"), [
-    ("{not json", "malformed JSON at line 1"),
-    ("", "is empty"),
-    (json.dumps({"date_of_service": "2026-11-20", "procedures": [{"kind": "shave_removal",
-                 "site": "chest", "lesion_cm": 0}]}), "procedures[0].lesion_cm"),
-])
+@pytest.mark.parametrize(
+    ("stdin", "expected"),
+    [
+        ("{not json", "malformed JSON at line 1"),
+        ("", "is empty"),
+        (
+            json.dumps(
+                {
+                    "date_of_service": "2026-11-20",
+                    "procedures": [{"kind": "shave_removal", "site": "chest", "lesion_cm": 0}],
+                }
+            ),
+            "procedures[0].lesion_cm",
+        ),
+    ],
+)
 def test_cli_exits_2_with_a_message_and_nothing_on_stdout(stdin: str, expected: str) -> None:
     result = run_cli(stdin)
     assert result.returncode == 2
