@@ -404,7 +404,7 @@ def _parse_em(reader: _Reader, raw: Any, catalog: Icd10Catalog | None) -> EmServ
     code = obj.get("code")
     if isinstance(code, int) and not isinstance(code, bool):
         code = str(code)
-    if code not in EM_CODES:
+    if not isinstance(code, str) or code not in EM_CODES:
         reader.fail("em.code", f"{code!r} is not an office E/M code (99202-99205, 99211-99215)")
         return None
     separate = reader.flag(obj, "separately_identifiable", "em")
