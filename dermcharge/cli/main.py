@@ -9,27 +9,43 @@ from importlib import import_module
 
 from dermcharge.cli.errors import EXIT_USAGE, CliError
 
-# Each command lives in its own module with `register(subparsers, common)`; listed here so that
-# `dermcharge --help` shows them all and a new command is one line.
-COMMAND_MODULES = (
-    "dermcharge.cli.code_cmd",
-    "dermcharge.cli.check_cmd",
-    "dermcharge.cli.icd_cmd",
-    "dermcharge.cli.tables_cmd",
-    "dermcharge.cli.visits_cmd",
-    "dermcharge.cli.demo_cmd",
-    "dermcharge.cli.backup_cmd",
-    "dermcharge.cli.superbill_cmd",
-    "dermcharge.cli.users_cmd",
-    "dermcharge.cli.gui_cmd",
-)
+# Each command lives in its own module with `register(subparsers, common)`. Only the module of
+# the command being run is imported (the GUI starts faster); `--help` imports them all.
+COMMANDS = {
+    "code": "dermcharge.cli.code_cmd",
+    "check": "dermcharge.cli.check_cmd",
+    "icd": "dermcharge.cli.icd_cmd",
+    "tables": "dermcharge.cli.tables_cmd",
+    "visits": "dermcharge.cli.visits_cmd",
+    "demo": "dermcharge.cli.demo_cmd",
+    "backup": "dermcharge.cli.backup_cmd",
+    "restore": "dermcharge.cli.backup_cmd",
+    "superbill": "dermcharge.cli.superbill_cmd",
+    "users": "dermcharge.cli.users_cmd",
+    "gui": "dermcharge.cli.gui_cmd",
+}
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_of(args: Sequence[str]) -> str | None:
+    """The command word in an argument list (skipping --db URL before it)."""
+    rest = list(args)
+    while rest:
+        word = rest.pop(0)
+        if word == "--db":
+            rest = rest[1:]
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
         metavar="URL",
+        # SUPPRESS: a subcommand's own (absent) --db must not erase one given before it.
+        default=argparse.SUPPRESS,
         help="database URL (default: $DERMCHARGE_DB, else the SQLite file in the user data folder)",
     )
     parser = argparse.ArgumentParser(
@@ -38,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    modules = [COMMANDS[only]] if only in COMMANDS else COMMAND_MODULES
+    for name in modules:
         try:
             module = import_module(name)
         except ModuleNotFoundError as missing:
@@ -51,13 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    if not args_list or args_list[0].startswith("--db"):
+    if _command_of(args_list) is None and not {"-h", "--help"} & set(args_list):
         args_list = ["gui", *args_list]
+    parser = build_parser(_command_of(args_list))
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exit_:  # argparse exits 2 on usage errors, 0 on --help
         return int(exit_.code or 0)
+    if not hasattr(args, "db"):
+        args.db = None
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

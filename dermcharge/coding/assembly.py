@@ -31,13 +31,21 @@ def merge_lines(lines: list[DraftLine]) -> list[DraftLine]:
 
 
 def order_lines(lines: list[DraftLine]) -> list[DraftLine]:
-    """E/M first, then procedures in the order performed, each primary before its add-ons."""
+    """E/M first, then procedures in the order performed, each add-on right after its primary
+    (11104 before the 11103 of an earlier tangential biopsy) and drugs after their injection."""
+    table = cpt_table()
+
+    def first(line: DraftLine) -> int:
+        return min((p for p in line.procedures if p is not None), default=0)
 
     def key(line: DraftLine) -> tuple[int, int, int, str]:
         if None in line.procedures:
             return (0, 0, 0, line.code)
-        first = min(p for p in line.procedures if p is not None) if line.procedures else 0
-        return (1, first, int(line.add_on or line.code.startswith("J")), line.code)
+        if line.add_on:
+            primaries = set(table.primaries(line.code))
+            anchors = [first(other) for other in lines if other.code in primaries]
+            return (1, min(anchors, default=first(line)), 1, line.code)
+        return (1, first(line), int(line.code.startswith("J")), line.code)
 
     return sorted(lines, key=key)
 

@@ -1,0 +1,119 @@
+"""What the windows ask of the database, in one place, through the services layer.
+
+The windows never hold a database session: each call here is one service call (one short
+transaction). Where a service the GUI needs is not there yet, the call says so instead of failing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from dermcharge.domain.record import Provider, VisitRecord
+from dermcharge.domain.visit import Visit
+from dermcharge.services import visits as visit_service
+from dermcharge.services.database import Database
+from dermcharge.storage.stored import StoredVisit, VisitSummary
+from dermcharge.storage.workflow import VisitStatus
+
+
+@dataclass(frozen=True)
+class PatientHit:
+    id: int
+    name: str  # "Last, First"
+    dob: date
+    account_number: str
+
+
+@dataclass(frozen=True)
+class ProviderChoice:
+    id: int
+    label: str
+    provider: Provider
+
+
+class AppBackend:
+    """One open database and the person acting (for the audit log)."""
+
+    def __init__(self, db: Database, actor: str) -> None:
+        self.db = db
+        self.actor = actor
+
+    @property
+    def database_label(self) -> str:
+        url = self.db.url
+        if url.startswith("sqlite"):
+            return "SQLite " + url.split("///", 1)[-1]
+        return f"{self.db.backend} " + url.split("@")[-1]  # never show a password
+
+    # --- lists -----------------------------------------------------------------------------------
+    def providers(self) -> list[ProviderChoice]:
+        people = _people_service()
+        if people is not None and hasattr(people, "list_providers"):
+            found = people.list_providers(self.db)
+        else:  # until a people service exists: the storage repository, in one read
+            from dermcharge.storage import people_repository
+
+            with self.db.read() as session:
+                found = people_repository.list_providers(session)
+        return [ProviderChoice(pid, f"{p.name} {p.credentials}".strip(), p) for pid, p in found]
+
+    def day_visits(
+        self, on: date, provider_id: int | None = None, status: VisitStatus | None = None
+    ) -> list[VisitSummary]:
+        return visit_service.list_visits(self.db, on, provider_id=provider_id, status=status)
+
+    def search_patients(self, query: str, limit: int = 50) -> list[PatientHit] | None:
+        """Patients by name, DOB or account number; None when no search service exists yet."""
+        people = _people_service()
+        if people is None or not hasattr(people, "search_patients"):
+            return None
+        return [_patient_hit(hit) for hit in people.search_patients(self.db, query, limit=limit)]
+
+    def patient_history(self, patient_id: int) -> list[VisitSummary]:
+        return visit_service.patient_history(self.db, patient_id)
+
+    # --- one visit -------------------------------------------------------------------------------
+    def open_visit(self, visit_id: int) -> StoredVisit:
+        return visit_service.open_visit(self.db, visit_id)
+
+    def save_visit(self, stored: StoredVisit, visit: Visit) -> StoredVisit:
+        return visit_service.save_visit(
+            self.db, stored.id, visit, expected_version=stored.version, actor=self.actor
+        )
+
+    def mark_ready(self, stored: StoredVisit) -> StoredVisit:
+        return visit_service.mark_ready(
+            self.db, stored.id, expected_version=stored.version, actor=self.actor
+        )
+
+    def sign(self, stored: StoredVisit) -> StoredVisit:
+        return visit_service.sign(
+            self.db, stored.id, expected_version=stored.version, actor=self.actor
+        )
+
+    def create_visit(self, record: VisitRecord) -> StoredVisit:
+        return visit_service.create_visit(self.db, record, actor=self.actor)
+
+    def new_visit_like(self, stored: StoredVisit, on: date) -> StoredVisit:
+        """A new, empty visit for the same patient, provider and coverage on another day."""
+        old = stored.record
+        visit = Visit(date_of_service=on, payer=old.visit.payer)
+        return self.create_visit(replace(old, visit=visit))
+
+
+def _people_service() -> Any:
+    try:
+        from dermcharge.services import people
+    except ImportError:
+        return None
+    return people
+
+
+def _patient_hit(hit: Any) -> PatientHit:
+    if isinstance(hit, PatientHit):
+        return hit
+    patient = getattr(hit, "patient", hit)
+    name = getattr(hit, "name", "") or f"{patient.last_name}, {patient.first_name}"
+    return PatientHit(int(hit.id), name, patient.dob, patient.account_number)

@@ -1,0 +1,175 @@
+"""The live coding panel: claim lines, codes not billed, findings with their fixes, diagnoses A–L.
+
+It redraws from the capture flow's claim after every change; a click on a line, a finding or a
+diagnosis opens the procedure it concerns, and the finding actions apply the one fix that fits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from dermcharge.domain.claim import ClaimLine, Finding, Severity
+from dermcharge.domain.visit import Abn
+from dermcharge.gui.claim_models import (
+    ClaimLineModel,
+    DiagnosisModel,
+    DiagnosisRow,
+    FindingModel,
+    NotBilledModel,
+    claim_line_rows,
+)
+from dermcharge.gui.forms.ui_visit_editor import Ui_VisitEditor
+from dermcharge.gui.icd_lookup import describe_code
+from dermcharge.services.capture_flow import CaptureFlow
+
+FeeLookup = Callable[[ClaimLine], Decimal | None]
+
+
+class ClaimPanel(QObject):
+    """Drives the claim column of the visit editor form."""
+
+    procedure_opened = Signal(int)  # a line, finding or diagnosis was clicked: its procedure
+
+    def __init__(
+        self, ui: Ui_VisitEditor, flow: CaptureFlow, fee_lookup: FeeLookup | None,
+        parent: QObject | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.ui = ui
+        self.flow = flow
+        self.fee_lookup = fee_lookup
+        self.claim_model = ClaimLineModel(self)
+        self.not_billed_model = NotBilledModel(self)
+        self.finding_model = FindingModel(self)
+        self.diagnosis_model = DiagnosisModel(self)
+        views = (
+            (self.ui.claimLinesView, self.claim_model),
+            (self.ui.notBilledView, self.not_billed_model),
+            (self.ui.findingsView, self.finding_model),
+            (self.ui.diagnosesView, self.diagnosis_model),
+        )
+        ui = self.ui
+        for view, model in views:
+            view.setModel(model)
+            _tidy_table(view)
+        self.ui.claimLinesView.clicked.connect(self._on_claim_line_clicked)
+        self.ui.findingsView.clicked.connect(self._on_finding_clicked)
+        self.ui.findingsView.activated.connect(self._on_finding_clicked)
+        self.ui.diagnosesView.clicked.connect(self._on_diagnosis_clicked)
+        self.ui.diagnosesView.setToolTip(
+            "Click a diagnosis to open the procedure it came from and change its finding"
+        )
+        self.ui.findingsView.setWordWrap(True)
+        for view in (self.ui.claimLinesView, self.ui.findingsView, self.ui.notBilledView,
+                     self.ui.diagnosesView):  # fmt: skip
+            header = view.horizontalHeader()
+            for column in range(header.count() - 1):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(header.count() - 1, QHeaderView.ResizeMode.Stretch)
+
+        ui.addModifierButton.clicked.connect(self._on_add_modifier_clicked)
+        ui.symptomaticButton.clicked.connect(self._on_symptomatic_clicked)
+        ui.abnButton.clicked.connect(self._on_abn_clicked)
+
+    def refresh(self) -> None:
+        claim = self.flow.claim
+        ui = self.ui
+        if claim is None:
+            self.claim_model.set_rows([])
+            self.not_billed_model.set_rows([])
+            self.finding_model.set_rows([])
+            self.diagnosis_model.set_rows([])
+            ui.cleanLabel.setText(f"<span style='color:#b26a00'>{self.flow.coding_error}</span>")
+            return
+        self.claim_model.set_rows(claim_line_rows(claim, self.fee_lookup))
+        self.not_billed_model.set_rows(claim.not_billed)
+        # An empty "not billed" table is noise: say "none" and give the room to the findings.
+        ui.notBilledView.setVisible(bool(claim.not_billed))
+        none = "" if claim.not_billed else " <span style='font-weight:normal'>— none</span>"
+        ui.notBilledTitle.setText(f"<b>Not billed</b>{none}")
+        self.finding_model.set_rows(claim.findings)
+        on = self.flow.visit.date_of_service
+        self.diagnosis_model.set_rows([
+            DiagnosisRow("ABCDEFGHIJKL"[i], code, describe_code(code, on))
+            for i, code in enumerate(claim.diagnoses[:12])
+        ])  # fmt: skip
+        errors = sum(f.severity is Severity.ERROR for f in claim.findings)
+        warnings = sum(f.severity is Severity.WARNING for f in claim.findings)
+        if claim.is_clean and not warnings:
+            ui.cleanLabel.setText("<span style='color:#2e7d32'><b>clean ✓</b></span>")
+        elif claim.is_clean:
+            ui.cleanLabel.setText(f"<span style='color:#b26a00'>{warnings} to review ⚠</span>")
+        else:
+            ui.cleanLabel.setText(f"<span style='color:#c62828'>{errors} to fix ✖</span>")
+        self._refresh_finding_actions()
+
+    def _on_claim_line_clicked(self, index: QModelIndex) -> None:
+        line = self.claim_model.row_at(index.row()).line
+        procs = [i for i in line.procedures if i is not None]
+        if procs:
+            self.flow.select_procedure(procs[0])
+
+    def _on_diagnosis_clicked(self, index: QModelIndex) -> None:
+        """Change a lesion's code: open the first procedure whose line points at this one."""
+        code = self.diagnosis_model.row_at(index.row()).code
+        claim = self.flow.claim
+        for line in claim.lines if claim else ():
+            procs = [i for i in line.procedures if i is not None]
+            if code in line.diagnoses and procs:
+                self.flow.select_procedure(procs[0])
+                self.procedure_opened.emit(procs[0])
+                return
+
+    def _selected_finding(self) -> Finding | None:
+        index = self.ui.findingsView.currentIndex()
+        if not index.isValid() or index.row() >= self.finding_model.rowCount():
+            return None
+        return self.finding_model.row_at(index.row())
+
+    def _on_finding_clicked(self, index: QModelIndex) -> None:
+        finding = self.finding_model.row_at(index.row())
+        if finding.procedures:
+            self.flow.select_procedure(finding.procedures[0])
+            self.ui.findingsView.setCurrentIndex(self.finding_model.index(index.row(), 0))
+        self._refresh_finding_actions()
+
+    def _refresh_finding_actions(self) -> None:
+        finding = self._selected_finding()
+        words = f"{finding.check} {finding.message} {finding.action}".lower() if finding else ""
+        has_procs = bool(finding and finding.procedures)
+        self.ui.addModifierButton.setEnabled(has_procs and ("modifier" in words or "59" in words
+                                                            or "separate" in words))  # fmt: skip
+        self.ui.symptomaticButton.setEnabled(has_procs and ("symptom" in words
+                                                            or "cosmetic" in words))  # fmt: skip
+        self.ui.abnButton.setEnabled(has_procs and "abn" in words)
+
+    def _finding_procedures(self) -> tuple[int, ...]:
+        finding = self._selected_finding()
+        return finding.procedures if finding else ()
+
+    def _on_add_modifier_clicked(self) -> None:
+        for index in self._finding_procedures()[-1:]:
+            self.flow.set_separate_lesion(index, True)
+
+    def _on_symptomatic_clicked(self) -> None:
+        for index in self._finding_procedures():
+            self.flow.set_symptomatic(index, True)
+
+    def _on_abn_clicked(self) -> None:
+        for index in self._finding_procedures():
+            self.flow.set_abn(index, Abn.SIGNED)
+
+
+def _tidy_table(view: QTableView) -> None:
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)

@@ -1,0 +1,94 @@
+"""The E/M picker: the office level (one click, Ctrl+Shift+1…), "separately identifiable", and
+the problems the E/M managed (a finding or an ICD-10-CM code, typed with completion)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QStringListModel, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QButtonGroup, QCompleter, QPushButton, QWidget
+
+from dermcharge.domain.visit import Diagnosis
+from dermcharge.gui.finding_entry import finding_completions, resolve_entry
+from dermcharge.gui.forms.ui_visit_editor import Ui_VisitEditor
+from dermcharge.gui.vocabulary import finding_label
+from dermcharge.services.capture_flow import CaptureFlow
+
+CHECKED_STYLE = (
+    "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+    " font-weight: bold; border: 1px solid palette(dark); border-radius: 3px; }"
+)
+
+
+class EmPicker(QObject):
+    """Drives the E/M row of the visit editor form."""
+
+    def __init__(self, ui: Ui_VisitEditor, flow: CaptureFlow, owner: QWidget) -> None:
+        super().__init__(owner)
+        self.ui = ui
+        self.flow = flow
+        self.em_group = QButtonGroup(self)
+        self.em_group.setExclusive(False)  # a second click on the chosen level clears it
+        self.em_buttons: dict[str, QPushButton] = {}
+        for number, code in enumerate(self.flow.em_codes(), start=1):
+            button = QPushButton(code, owner)
+            button.setCheckable(True)
+            button.setMinimumHeight(32)
+            button.setStyleSheet(CHECKED_STYLE)
+            button.setToolTip(f"Office E/M {code} (Ctrl+Shift+{number}); again for none")
+            button.setShortcut(QKeySequence(f"Ctrl+Shift+{number}"))
+            self.em_group.addButton(button)
+            self.ui.emButtonsLayout.addWidget(button)
+            self.em_buttons[code] = button
+        self.em_group.buttonClicked.connect(self._on_em_button_clicked)
+        self.ui.separateCheck.toggled.connect(self._on_separate_toggled)
+        self._em_completions = QStringListModel(self)
+        completer = QCompleter(self._em_completions, owner)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.ui.emDxEdit.setCompleter(completer)
+        self.ui.emDxEdit.textEdited.connect(self._on_em_dx_edited)
+        self.ui.emDxEdit.returnPressed.connect(self._on_em_dx_entered)
+
+    def refresh(self) -> None:
+        em = self.flow.visit.em
+        for code, button in self.em_buttons.items():
+            button.setChecked(em is not None and em.code == code)
+        self.ui.separateCheck.blockSignals(True)
+        self.ui.separateCheck.setChecked(em.separately_identifiable if em else True)
+        self.ui.separateCheck.blockSignals(False)
+        diagnoses = em.diagnoses if em else ()
+        shown = ", ".join(diagnosis_text(dx) for dx in diagnoses)
+        self.ui.emDxLabel.setText(f"<b>{shown}</b>" if shown else "<i>no E/M diagnosis</i>")
+
+    def _on_em_button_clicked(self, button: QPushButton) -> None:
+        code = button.text()
+        current = self.flow.visit.em
+        self.flow.set_em(None if current is not None and current.code == code else code)
+
+    def _on_separate_toggled(self, checked: bool) -> None:
+        if self.flow.visit.em is not None:
+            self.flow.set_em_separately_identifiable(checked)
+
+    def _on_em_dx_edited(self, text: str) -> None:
+        on = self.flow.visit.date_of_service
+        self._em_completions.setStringList(finding_completions(text, on))
+
+    def _on_em_dx_entered(self) -> None:
+        text = self.ui.emDxEdit.text()
+        em = self.flow.visit.em
+        current = em.diagnoses if em else ()
+        if not text.strip():  # Enter on an empty box clears the E/M diagnoses
+            self.flow.set_em_diagnoses(())
+            return
+        choice = resolve_entry(text, self.flow.visit.date_of_service)
+        if choice is None:
+            self.ui.emDxLabel.setText("no finding or ICD-10-CM code matches")
+            return
+        dx = Diagnosis(finding=choice.finding, icd10=choice.icd10)
+        if dx not in current:
+            self.flow.set_em_diagnoses((*current, dx))
+        self.ui.emDxEdit.clear()
+
+
+def diagnosis_text(dx: Diagnosis) -> str:
+    return finding_label(dx.finding) if dx.finding else (dx.icd10 or "?")

@@ -1,0 +1,292 @@
+"""The main window: the day's visits, patient search, new patient/visit, and the day's batch."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
+
+from dermcharge.gui.app_backend import AppBackend
+from dermcharge.gui.forms.ui_main_window import Ui_MainWindow
+from dermcharge.gui.visit_list_models import STATUS_WORDS, PatientListModel, VisitListModel
+from dermcharge.storage.errors import StorageError
+from dermcharge.storage.workflow import VisitStatus
+
+SEARCH_DELAY_MS = 250  # search after a short pause in typing, not on every key
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        backend: AppBackend | None,
+        today: date,
+        user: str,
+        code_set_status: tuple[str, str | None] = ("ICD-10-CM", None),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.backend = backend
+        self.today = today
+        self.visit_windows: list[QWidget] = []
+        self._batch: object = None
+        self.visit_model = VisitListModel(self)
+        self.patient_model = PatientListModel(self)
+        for view, model in ((self.ui.visitsView, self.visit_model),
+                            (self.ui.patientsView, self.patient_model)):  # fmt: skip
+            view.setModel(model)
+            _tidy_table(view)
+        self.ui.listSplitter.setSizes([880, 360])
+        self.ui.patientsTitle.setText("<b>Patients</b> — type a name, DOB or account above")
+        self._set_up_filters()
+        self._set_up_actions()
+        self._set_up_status_bar(user, code_set_status)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.search_patients)
+        self.ui.patientSearchEdit.textEdited.connect(lambda _t: self._search_timer.start())
+        self.ui.patientSearchEdit.returnPressed.connect(self.search_patients)
+        self.refresh_visits()
+
+    # --- set-up ----------------------------------------------------------------------------------
+    def _set_up_filters(self) -> None:
+        ui = self.ui
+        ui.dateEdit.setDate(QDate(self.today.year, self.today.month, self.today.day))
+        ui.providerCombo.addItem("All providers", None)
+        if self.backend is not None:
+            try:
+                for choice in self.backend.providers():
+                    ui.providerCombo.addItem(choice.label, choice.id)
+            except StorageError as error:
+                self.statusBar().showMessage(f"Providers not loaded: {error}")
+        ui.statusCombo.addItem("Any status", None)
+        for status in VisitStatus:
+            ui.statusCombo.addItem(STATUS_WORDS.get(status.value, status.value), status)
+        ui.dateEdit.dateChanged.connect(lambda _d: self.refresh_visits())
+        ui.providerCombo.currentIndexChanged.connect(lambda _i: self.refresh_visits())
+        ui.statusCombo.currentIndexChanged.connect(lambda _i: self.refresh_visits())
+        ui.todayButton.clicked.connect(self.show_today)
+
+    def _set_up_actions(self) -> None:
+        ui = self.ui
+        pairs = (
+            (ui.actionOpenVisit, ui.openVisitButton, self.open_selected_visit),
+            (ui.actionNewVisit, ui.newVisitButton, self.new_visit),
+            (ui.actionNewPatient, ui.newPatientButton, self.new_patient),
+            (ui.actionPrintDay, ui.printDayButton, self.print_day),
+        )
+        for action, button, slot in pairs:
+            action.triggered.connect(slot)
+            button.clicked.connect(action.trigger)
+            keys = action.shortcut().toString()
+            action.setToolTip(f"{action.text().replace('&', '')} ({keys})")
+            button.setToolTip(action.toolTip())
+        ui.actionQuit.triggered.connect(self.close)
+        ui.actionToday.triggered.connect(self.show_today)
+        ui.actionFindPatient.triggered.connect(self._focus_search)
+        ui.actionRefresh.triggered.connect(self.refresh_visits)
+        ui.actionAbout.triggered.connect(self._about)
+        ui.visitsView.activated.connect(lambda _i: self.open_selected_visit())
+        ui.patientsView.activated.connect(self._on_patient_activated)
+        ui.patientsView.clicked.connect(self._on_patient_activated)
+
+    def _set_up_status_bar(self, user: str, code_set_status: tuple[str, str | None]) -> None:
+        release, warning = code_set_status
+        database = self.backend.database_label if self.backend else "no database"
+        self.database_label = QLabel(f"Database: {database}")
+        self.user_label = QLabel(f"User: {user}")
+        self.code_set_label = QLabel(release)
+        if warning:
+            self.code_set_label.setText(f"⚠ {release}: newer release in force")
+            self.code_set_label.setToolTip(warning)
+            self.code_set_label.setStyleSheet("color: #b26a00")
+        for label in (self.database_label, self.user_label, self.code_set_label):
+            self.statusBar().addPermanentWidget(label)
+
+    # --- lists -----------------------------------------------------------------------------------
+    def selected_date(self) -> date:
+        return self.ui.dateEdit.date().toPython()  # type: ignore[no-any-return]
+
+    def show_today(self) -> None:
+        self.ui.dateEdit.setDate(QDate(self.today.year, self.today.month, self.today.day))
+        self.refresh_visits()
+
+    def refresh_visits(self) -> None:
+        on = self.selected_date()
+        self.ui.visitsTitle.setText(f"<b>Visits on {on.isoformat()}</b>")
+        if self.backend is None:
+            self.visit_model.set_rows([])
+            return
+        try:
+            rows = self.backend.day_visits(
+                on, self.ui.providerCombo.currentData(), self.ui.statusCombo.currentData()
+            )
+        except StorageError as error:
+            self.statusBar().showMessage(f"Visits not loaded: {error}")
+            return
+        self.visit_model.set_rows(rows)
+        self.ui.visitsView.resizeColumnsToContents()
+        self.ui.visitsTitle.setText(f"<b>Visits on {on.isoformat()}</b> ({len(rows)})")
+        if rows:
+            self.ui.visitsView.selectRow(0)
+
+    def search_patients(self) -> None:
+        self._search_timer.stop()
+        query = self.ui.patientSearchEdit.text().strip()
+        if self.backend is None or not query:
+            self.patient_model.set_rows([])
+            return
+        hits = self.backend.search_patients(query)
+        if hits is None:
+            self.ui.patientsTitle.setText("<b>Patients</b> — search is not available yet")
+            return
+        self.patient_model.set_rows(hits)
+        self.ui.patientsTitle.setText(f"<b>Patients</b> ({len(hits)})")
+
+    def _on_patient_activated(self, index: QModelIndex) -> None:
+        if self.backend is None or not index.isValid():
+            return
+        hit = self.patient_model.row_at(index.row())
+        self.visit_model.set_rows(self.backend.patient_history(hit.id))
+        self.ui.visitsTitle.setText(f"<b>Visits of {hit.name}</b>")
+
+    def _focus_search(self) -> None:
+        self.ui.patientSearchEdit.setFocus()
+        self.ui.patientSearchEdit.selectAll()
+
+    # --- visits ----------------------------------------------------------------------------------
+    def _selected_visit_id(self) -> int | None:
+        index = self.ui.visitsView.currentIndex()
+        if not index.isValid():
+            return None
+        return self.visit_model.row_at(index.row()).id
+
+    def open_selected_visit(self) -> QWidget | None:
+        visit_id = self._selected_visit_id()
+        if visit_id is None or self.backend is None:
+            self.statusBar().showMessage("Choose a visit first", 3000)
+            return None
+        return self.open_visit(visit_id)
+
+    def open_visit(self, visit_id: int) -> QWidget | None:
+        from dermcharge.gui.visit_window import VisitWindow  # the editor loads on first use
+
+        if self.backend is None:
+            return None
+        try:
+            stored = self.backend.open_visit(visit_id)
+        except StorageError as error:
+            QMessageBox.warning(self, "dermcharge", f"The visit could not be opened.\n\n{error}")
+            return None
+        window = VisitWindow(stored, self.backend)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.visit_saved.connect(lambda _id: self.refresh_visits())
+        window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
+        self.visit_windows.append(window)
+        window.show()
+        return window
+
+    def _forget(self, window: QWidget) -> None:
+        if window in self.visit_windows:
+            self.visit_windows.remove(window)
+
+    def new_visit(self) -> QWidget | None:
+        """A new visit on the chosen date for the patient of the selected visit."""
+        visit_id = self._selected_visit_id()
+        if visit_id is None or self.backend is None:
+            message = "Choose a visit of the patient first (or New patient)"
+            self.statusBar().showMessage(message, 4000)
+            return None
+        try:
+            stored = self.backend.new_visit_like(self.backend.open_visit(visit_id),
+                                                 self.selected_date())  # fmt: skip
+        except StorageError as error:
+            QMessageBox.warning(self, "dermcharge", f"No new visit was made.\n\n{error}")
+            return None
+        self.refresh_visits()
+        return self.open_visit(stored.id)
+
+    def new_patient(self) -> QWidget | None:
+        from dermcharge.gui.new_patient_dialog import NewPatientDialog
+
+        if self.backend is None:
+            return None
+        dialog = NewPatientDialog(self.backend.providers(), self.selected_date(), self)
+        if dialog.exec() != NewPatientDialog.DialogCode.Accepted:
+            return None
+        try:
+            stored = self.backend.create_visit(dialog.record())
+        except StorageError as error:
+            QMessageBox.warning(self, "dermcharge", f"The patient was not added.\n\n{error}")
+            return None
+        self.refresh_visits()
+        return self.open_visit(stored.id)
+
+    # --- the day's batch -------------------------------------------------------------------------
+    def print_day(self) -> None:
+        from dermcharge.gui.batch_print import start_batch
+
+        ids = [summary.id for summary in self.visit_model.rows()]
+        if self.backend is None or not ids or self._batch is not None:
+            return
+        progress = self.ui.batchProgress
+        progress.setRange(0, len(ids) * 2)
+        progress.setValue(0)
+        progress.setVisible(True)
+        self.ui.printDayButton.setEnabled(False)
+        thread, worker = start_batch(self.backend, ids, self)
+        self._batch = thread
+        worker.progressed.connect(self._on_batch_progressed)
+        worker.finished.connect(self._on_batch_finished)
+        worker.failed.connect(self._on_batch_failed)
+
+    def _on_batch_progressed(self, done: int, total: int) -> None:
+        self.ui.batchProgress.setRange(0, total)
+        self.ui.batchProgress.setValue(done)
+
+    def _end_batch(self) -> None:
+        self._batch = None
+        self.ui.batchProgress.setVisible(False)
+        self.ui.printDayButton.setEnabled(True)
+
+    def _on_batch_finished(self, pdf: bytes) -> None:
+        from dermcharge.gui.superbill_printing import ask_and_print
+
+        self._end_batch()
+        self.last_batch_pdf = pdf
+        title = f"Superbills {self.selected_date().isoformat()}"
+        if ask_and_print(pdf, self, title):
+            self.statusBar().showMessage("The day's superbills went to the printer", 5000)
+
+    def _on_batch_failed(self, message: str) -> None:
+        self._end_batch()
+        QMessageBox.warning(self, "dermcharge", f"The day's superbills were not made.\n\n{message}")
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About dermcharge",
+                          "dermcharge — dermatology charge capture.\n"
+                          "CPT® is a registered trademark of the American Medical Association; "
+                          "descriptions shown are our own plain words.")  # fmt: skip
+
+
+def _tidy_table(view: QTableView) -> None:
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setWordWrap(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(False)
