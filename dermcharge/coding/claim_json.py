@@ -23,7 +23,14 @@ def claim_to_json(claim: CodedClaim) -> dict[str, Any]:
             for line in claim.lines
         ],
         "diagnoses": list(claim.diagnoses),
-        "not_billed": [{"cpt": nb.cpt, "why": nb.why} for nb in claim.not_billed],
+        "not_billed": [
+            {
+                "cpt": nb.cpt,
+                "why": nb.why,
+                "procedures": [p for p in nb.procedures if p is not None],
+            }
+            for nb in claim.not_billed
+        ],
         "findings": [
             {
                 "severity": str(f.severity),
@@ -61,7 +68,12 @@ def claim_from_json(data: dict[str, Any]) -> CodedClaim:
         lines=lines,
         diagnoses=tuple(data.get("diagnoses", ())),
         not_billed=tuple(
-            NotBilled(str(nb["cpt"]), str(nb.get("why", ""))) for nb in data.get("not_billed", ())
+            NotBilled(
+                str(nb["cpt"]),
+                str(nb.get("why", "")),
+                tuple(int(p) for p in nb.get("procedures", ())),
+            )
+            for nb in data.get("not_billed", ())
         ),
         findings=tuple(
             Finding(

@@ -52,7 +52,7 @@ def code_visit(
         visit=visit,
         profile=profile_for(visit.payer, visit.profile_overrides),
         icd=catalog,
-        ptp=ptp or curated_derm_ptp(),
+        ptp=ptp or _ptp_in_force(visit.date_of_service),
     )
     ctx.resolve_procedure_diagnoses()
     flap_covered = flap.excisions_under_flaps(ctx)
@@ -99,6 +99,17 @@ def code_visit(
     if run_checks:
         claim = _checked(visit, claim, catalog)
     return claim
+
+
+def _ptp_in_force(on: date) -> PtpTable:
+    """The NCCI PTP table the checks also use: an imported CMS quarter in force on the date,
+    else the shipped cited derm pairs — so the engine adds the modifiers the checks ask for."""
+    try:
+        from dermcharge.checks.shipped_tables import default_tables
+    except ImportError:
+        return curated_derm_ptp()
+    pairs = default_tables(on).pairs
+    return pairs if isinstance(pairs, PtpTable) else curated_derm_ptp()
 
 
 def _release_findings(on: date) -> list[Finding]:
