@@ -15,7 +15,7 @@ from dermcharge.gui.vocabulary import (
     finding_label,
 )
 
-_ICD_SHAPE = re.compile(r"^[A-Z]\d[0-9A-Z](\.?[0-9A-Z]{1,4})?$")
+_ICD_SHAPE = re.compile(r"^[A-Z](?:\d[0-9A-Z]|[A-Z]\d)(\.?[0-9A-Z]{1,4})?$")
 _SEPARATOR = " — "
 
 

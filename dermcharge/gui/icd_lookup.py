@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Any
 
 from dermcharge.codesets.icd10.catalog import Icd10Catalog
@@ -16,8 +15,8 @@ class IcdChoice:
     description: str
 
 
-@cache
 def _catalog(on: date) -> Icd10Catalog | None:
+    # No cache here: catalog_for is cached per release file and notices an import.
     try:
         from dermcharge.services.superbill_print import default_icd10_catalog
     except ImportError:

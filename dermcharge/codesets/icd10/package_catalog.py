@@ -17,7 +17,8 @@ from dermcharge.codesets.icd10.catalog import normalize_code
 def _package() -> ModuleType:
     import simple_icd_10_cm
 
-    return simple_icd_10_cm
+    module: ModuleType = simple_icd_10_cm
+    return module
 
 
 class PackageCatalog:
@@ -28,9 +29,12 @@ class PackageCatalog:
         return bool(_package().is_valid_item(normalize_code(code)))
 
     def is_billable(self, code: str) -> bool:
+        """A leaf category or subcategory. Not `not is_chapter_or_block()`: the package says True
+        there for the five categories that share their block's name (B20, F99, P84, R99, Z66),
+        which would make 74,714 billable codes instead of the release's 74,719."""
         c = normalize_code(code)
         cm = _package()
-        return bool(cm.is_valid_item(c) and cm.is_leaf(c) and not cm.is_chapter_or_block(c))
+        return bool(cm.is_valid_item(c) and cm.is_leaf(c) and cm.is_category_or_subcategory(c))
 
     def description(self, code: str) -> str:
         c = normalize_code(code)
