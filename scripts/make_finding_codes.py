@@ -106,7 +106,7 @@ abscess = {
     "back": "L02.212",
     "chest": "L02.213",
     "groin": "L02.214",
-    "flank": "L02.219",
+    "flank": "L02.217",
     "buttock": "L02.31",
     "axilla": {"right": "L02.411", "left": "L02.412"},
     "upper_limb": {"right": "L02.413", "left": "L02.414"},
@@ -188,7 +188,7 @@ doc = {
     "source": "ICD-10-CM FY2026 tabular list (CDC/CMS, public domain): C43, C44, D03, D04, D17, D22, D23, L02 and the single codes listed; structure per ../shared/reference/coding-rules.md §14 (R-ICD-C44, R-ICD-MEL, R-ICD-D22, R-ICD-WART, §14f defaults). Anal skin tags index to K64.4 (Tag, anus). Abscesses of eyelid, ear, nose, lip, breast and anal skin are excluded from L02 and indexed to H00.03-, H60.0-, J34.0, K13.0, N61.1 and K61.0.",
     "effective_from": "2025-10-01",
     "effective_to": "2026-09-30",
-    "notes": "alopecia_areata: sources differ between L63.8 and L63.9 for patchy alopecia areata (coding-rules.md §14f); a finding that names only the condition takes L63.9. Genital-skin neoplasms and abscesses need the patient's sex: those sites map to null and the engine asks for an explicit code. Flank abscess has no own code: L02.219 (trunk, unspecified) is the nearest and the specificity check says so.",
+    "notes": "alopecia_areata: sources differ between L63.8 and L63.9 for patchy alopecia areata (coding-rules.md §14f); a finding that names only the condition takes L63.9. Genital-skin neoplasms and abscesses need the patient's sex: those sites map to null and the engine asks for an explicit code.",
     "findings": findings,
 }
 Path(__file__).resolve().parent.parent.joinpath("resources/data/finding_codes.json").write_text(

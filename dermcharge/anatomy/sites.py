@@ -26,6 +26,7 @@ class Site:
     abscess_site: str
     lipoma_site: str
     note: str = ""
+    mapping_open: bool = False  # CPT groups chosen by us where no source settles them
 
 
 @dataclass(frozen=True)

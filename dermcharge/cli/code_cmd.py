@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from typing import Any
 
 from dermcharge.cli.errors import CliError
 from dermcharge.cli.visit_input import read_json
 from dermcharge.coding.claim_json import claim_to_json
 from dermcharge.coding.engine import code_visit, default_catalog
-from dermcharge.coding.visit_json import InvalidVisit, parse_visit
-from dermcharge.domain.claim import CodedClaim
+from dermcharge.coding.visit_json import InvalidVisit, parse_visit, unknown_fields
+from dermcharge.domain.claim import CodedClaim, Finding, Severity
 from dermcharge.domain.visit import Visit
 
 
@@ -40,7 +41,24 @@ def load_and_code(source: str) -> tuple[Any, Visit, CodedClaim]:
         visit = parse_visit(data, catalog_for=default_catalog)
     except InvalidVisit as invalid:
         raise CliError(invalid.problems) from None
-    return data, visit, code_visit(visit)
+    claim = code_visit(visit)
+    ignored = unknown_fields(data)
+    if ignored:
+        claim = replace(
+            claim,
+            findings=(
+                *claim.findings,
+                Finding(
+                    Severity.WARNING,
+                    "input",
+                    f"Fields not in the coding contract were ignored: {', '.join(ignored)} — "
+                    "check their spelling (a misspelt flag changes the coding)",
+                    source="../shared/contract/coding-api.md",
+                    action="Correct the field names",
+                ),
+            ),
+        )
+    return data, visit, claim
 
 
 def run(args: argparse.Namespace) -> int:

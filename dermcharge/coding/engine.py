@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from decimal import Decimal
+from typing import Any
 
 from dermcharge.codesets.icd10.catalog import Icd10Catalog
 from dermcharge.codesets.ptp import PtpTable, curated_derm_ptp
@@ -27,7 +29,7 @@ from dermcharge.coding.families import (
 )
 from dermcharge.coding.payer_profiles import profile_for
 from dermcharge.domain.claim import ClaimLine, CodedClaim, Finding, Severity
-from dermcharge.domain.visit import Visit
+from dermcharge.domain.visit import Kind, Visit
 
 RULES_VERSION = "dermcharge-rules 2026.11"
 
@@ -55,6 +57,7 @@ def code_visit(
         ptp=ptp or _ptp_in_force(visit.date_of_service),
     )
     ctx.resolve_procedure_diagnoses()
+    _note_open_site_mappings(ctx)
     flap_covered = flap.excisions_under_flaps(ctx)
 
     biopsy.code_biopsies(ctx)
@@ -82,7 +85,7 @@ def code_visit(
     if em_line is not None:
         lines.append(em_line)
     lines = assembly.order_lines(assembly.merge_lines(lines))
-    modifiers.apply_multiple_procedure(ctx, lines)
+    modifiers.apply_multiple_procedure(ctx, lines, _procedure_value(visit.date_of_service))
     claim_lines, claim_dx, shape_findings = assembly.finalize(lines)
 
     unique = {(f.severity, f.check, f.message): f for f in reversed(ctx.draft.findings)}
@@ -101,6 +104,29 @@ def code_visit(
     return claim
 
 
+SITE_GROUP_KINDS = frozenset(
+    {Kind.SHAVE_REMOVAL, Kind.EXCISION_BENIGN, Kind.EXCISION_MALIGNANT, Kind.DESTRUCTION_MALIGNANT,
+     Kind.REPAIR_SIMPLE, Kind.REPAIR_INTERMEDIATE, Kind.REPAIR_COMPLEX,
+     Kind.ADJACENT_TISSUE_TRANSFER, Kind.MOHS}
+)  # fmt: skip
+
+
+def _note_open_site_mappings(ctx: CodingContext) -> None:
+    """Say where a CPT site group is our documented choice, not a sourced fact (§17)."""
+    for i, p in enumerate(ctx.procedures):
+        site = ctx.site(i)
+        if site is not None and site.mapping_open and p.kind in SITE_GROUP_KINDS:
+            ctx.draft.find(
+                Severity.INFO,
+                "site_mapping",
+                f"The {site.label}'s CPT site group is our choice where sources are silent: "
+                f"{site.note}",
+                (i,),
+                source="coding-rules.md §17 (unsourced mappings)",
+                action="Confirm with the payer if the claim is questioned",
+            )
+
+
 def _ptp_in_force(on: date) -> PtpTable:
     """The NCCI PTP table the checks also use: an imported CMS quarter in force on the date,
     else the shipped cited derm pairs — so the engine adds the modifiers the checks ask for."""
@@ -110,6 +136,23 @@ def _ptp_in_force(on: date) -> PtpTable:
         return curated_derm_ptp()
     pairs = default_tables(on).pairs
     return pairs if isinstance(pairs, PtpTable) else curated_derm_ptp()
+
+
+def _procedure_value(on: date) -> Callable[[str], Decimal | None]:
+    """Total non-facility RVUs by code from the fee schedule in force (imported PPRRVU file)."""
+
+    tables: list[Any] = []  # looked up once, and only when a payer wants 51
+
+    def value(code: str) -> Decimal | None:
+        if not tables:
+            from dermcharge.codesets.cms.active import active_tables
+
+            tables.append(active_tables(on).rvu)
+        row = tables[0].get(code)
+        total = row.total_rvu_nonfacility if row is not None else None
+        return Decimal(str(total)) if total is not None else None
+
+    return value
 
 
 def _release_findings(on: date) -> list[Finding]:

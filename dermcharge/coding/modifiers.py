@@ -3,6 +3,8 @@ anatomic (RT/LT, E1-E4, F/T digits) and 51, each by the payer profile."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
 from itertools import permutations
 
 from dermcharge.codesets.ptp import BYPASSABLE, NOT_BYPASSABLE, PtpEdit
@@ -162,15 +164,36 @@ def apply_anatomic(ctx: CodingContext, line: DraftLine) -> None:
             line.modifiers.append(mod)
 
 
-def apply_multiple_procedure(ctx: CodingContext, lines: list[DraftLine]) -> None:
-    """51 on the second and later primary procedures where the payer wants it; never on add-on
-    codes, E/M, drugs or 17004 (R-MOD-51; Medicare: never)."""
+def apply_multiple_procedure(
+    ctx: CodingContext, lines: list[DraftLine], value: Callable[[str], Decimal | None]
+) -> None:
+    """51 on every primary procedure but the highest-valued, where the payer wants it; never on
+    add-on codes, E/M, drugs or 17004 (R-MOD-51: the lower-valued codes; Medicare: never).
+    `value(code)` is the procedure's total RVU from the fee schedule file; without RVUs the first
+    procedure in claim order is taken as the highest-valued, and a finding says so."""
     if not ctx.profile.append_51:
         return
-    seen_primary = False
-    for line in lines:
-        if line.add_on or line.code.startswith(("99", "J")) or line.code == "17004":
-            continue
-        if seen_primary and "51" not in line.modifiers:
+    candidates = [
+        line
+        for line in lines
+        if not (line.add_on or line.code.startswith(("99", "J")) or line.code == "17004")
+    ]
+    if len(candidates) < 2:
+        return
+    values = [value(line.code) for line in candidates]
+    if all(v is not None for v in values):
+        top = max(range(len(candidates)), key=lambda n: (values[n], -n))
+    else:
+        top = 0
+        ctx.draft.find(
+            Severity.INFO,
+            "modifier_51",
+            "51 was put on every procedure after the first in claim order: load the CMS fee "
+            "schedule RVU file so the highest-valued procedure goes without it",
+            (),
+            source="coding-rules.md R-MOD-51",
+            action="dermcharge tables import PPRRVU FILE",
+        )
+    for n, line in enumerate(candidates):
+        if n != top and "51" not in line.modifiers:
             line.modifiers.append("51")
-        seen_primary = True

@@ -429,6 +429,64 @@ def _parse_em(reader: _Reader, raw: Any, catalog: Icd10Catalog | None) -> EmServ
     )
 
 
+TOP_FIELDS = frozenset(
+    {
+        "date_of_service",
+        "payer",
+        "payer_profile",
+        "patient_status",
+        "em",
+        "procedures",
+        "patient",
+        "insurance",
+        "provider",
+        "practice",
+        "place_of_service",
+    }
+)
+PROCEDURE_FIELDS = frozenset({
+    "kind", "site", "laterality", "digit", "count", "lesion_cm", "margin_cm", "excised_cm",
+    "length_cm", "defect_sq_cm", "stages", "drug", "dose_mg", "complicated", "modality",
+    "area_sq_cm", "repair", "icd10", "finding", "separate_lesion", "symptomatic", "cosmetic",
+    "abn", "path_pending"})  # fmt: skip
+NESTED_FIELDS = {
+    "em": frozenset({"code", "separately_identifiable", "diagnoses"}),
+    "payer_profile": frozenset({"distinct_modifier", "append_51", "laterality_modifiers"}),
+    "repair": frozenset({"type", "length_cm"}),
+    "diagnosis": frozenset({"icd10", "finding", "site", "laterality"}),
+}
+
+
+def unknown_fields(data: Any) -> list[str]:
+    """Paths of fields the contract does not define (ignored, but a misspelt `seperate_lesion`
+    changes the coding: the caller shows them to a person)."""
+    if not isinstance(data, Mapping):
+        return []
+    found = [k for k in data if k not in TOP_FIELDS]
+    for key in ("em", "payer_profile"):
+        if isinstance(data.get(key), Mapping):
+            found += [f"{key}.{k}" for k in data[key] if k not in NESTED_FIELDS[key]]
+    em = data.get("em")
+    if isinstance(em, Mapping) and isinstance(em.get("diagnoses"), list):
+        for i, dx in enumerate(em["diagnoses"]):
+            if isinstance(dx, Mapping):
+                found += [
+                    f"em.diagnoses[{i}].{k}" for k in dx if k not in NESTED_FIELDS["diagnosis"]
+                ]
+    procedures = data.get("procedures")
+    for i, p in enumerate(procedures if isinstance(procedures, list) else []):
+        if not isinstance(p, Mapping):
+            continue
+        found += [f"procedures[{i}].{k}" for k in p if k not in PROCEDURE_FIELDS]
+        if isinstance(p.get("repair"), Mapping):
+            found += [
+                f"procedures[{i}].repair.{k}"
+                for k in p["repair"]
+                if k not in NESTED_FIELDS["repair"]
+            ]
+    return found
+
+
 def _decimal_out(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 

@@ -14,7 +14,11 @@ import detail_figures
 
 
 def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "resources" / "bodymap"
+    out = (
+        Path(sys.argv[1])
+        if len(sys.argv) > 1
+        else Path(__file__).resolve().parents[2] / "resources" / "bodymap"
+    )
     whole_body = body_figures.whole_body()
     for figure in (body_figures.front(), body_figures.back()):
         figure.report(whole_body)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dermcharge.codesets.cpt import cpt_table
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import EM, DraftLine
 from dermcharge.domain.claim import Severity
 from dermcharge.domain.visit import PatientStatus
 
 NEW_PATIENT_CODES = frozenset({"99202", "99203", "99204", "99205"})
-MAJOR_GLOBAL_PREFIX = ("14",)  # adjacent tissue transfer: 090-day global (coding-rules.md §5)
+MAJOR_GLOBAL_DAYS = 90  # MPFS global indicator 090: a major procedure (coding-rules.md R-EM-2)
 SOURCE_EM = "NCCI Policy Manual ch. I via First Coast modifier 25 fact sheet (R-EM-2)"
 
 
@@ -21,6 +22,26 @@ def em_diagnoses(ctx: CodingContext) -> list[str]:
         if code and code not in codes:
             codes.append(code)
     return codes
+
+
+def _decision_for_surgery(ctx: CodingContext, code: str, dx: list[str]) -> DraftLine:
+    """The E/M at which a 090-day-global procedure was decided is billed with 57 (R-EM-2)."""
+    ctx.draft.find(
+        Severity.INFO,
+        "em_modifier",
+        "57: this E/M is where the decision for today's 90-day-global procedure was made; "
+        "use 25 instead if it managed a separate problem",
+        (),
+        source=SOURCE_EM,
+    )
+    return DraftLine(
+        code,
+        1,
+        (EM,),
+        dx,
+        "E/M at which the decision for a 90-day-global procedure was made: 57 (R-EM-2).",
+        modifiers=["57"],
+    )
 
 
 def code_evaluation(ctx: CodingContext, procedure_lines: list[DraftLine]) -> DraftLine | None:
@@ -45,7 +66,12 @@ def code_evaluation(ctx: CodingContext, procedure_lines: list[DraftLine]) -> Dra
     procedures = [line for line in procedure_lines if not line.code.startswith("J")]
     if not procedures:
         return DraftLine(em.code, 1, (EM,), dx, "Office visit with no procedure billed today.")
+    table = cpt_table()
+    major = [line for line in procedures if table.global_days(line.code) == MAJOR_GLOBAL_DAYS]
+    major_dx = [d for line in major for d in line.diagnoses]
     if not em.separately_identifiable:
+        if major:
+            return _decision_for_surgery(ctx, em.code, dx or major_dx[:4])
         ctx.draft.leave_off(
             em.code,
             "the evaluation that led to today's procedure is part of the "
@@ -65,25 +91,8 @@ def code_evaluation(ctx: CodingContext, procedure_lines: list[DraftLine]) -> Dra
             source="R-EM-3 (AAFP via sipoch: link the E/M to the separately managed problem)",
             action="Add the E/M's diagnoses",
         )
-    major = [line for line in procedures if line.code.startswith(MAJOR_GLOBAL_PREFIX)]
-    if major and set(dx) <= {d for line in major for d in line.diagnoses}:
-        line = DraftLine(
-            em.code,
-            1,
-            (EM,),
-            dx,
-            "E/M at which the decision for a 90-day-global procedure was made: 57 (R-EM-2).",
-            modifiers=["57"],
-        )
-        ctx.draft.find(
-            Severity.INFO,
-            "em_modifier",
-            "57 was chosen because the E/M concerns only the flap's diagnosis (decision for "
-            "surgery); use 25 instead if it was a separate problem",
-            (),
-            source=SOURCE_EM,
-        )
-        return line
+    if major and set(dx) <= set(major_dx):
+        return _decision_for_surgery(ctx, em.code, dx)
     why = "Significant, separately identifiable E/M on the day of a procedure: 25 (R-EM-2)."
     if set(dx) <= procedure_dx:
         why += " Its diagnoses are the procedures' own: the note must show work beyond them."

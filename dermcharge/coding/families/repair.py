@@ -84,7 +84,7 @@ def collect_wounds(ctx: CodingContext) -> list[Wound]:
         why_not = _excluded(ctx, repair_type, owner, flaps, where)
         group = _group(ctx, where, repair_type)
         if why_not:
-            code = _first_code(repair_type, group)
+            code = _code_for_length(repair_type, group, length)
             ctx.draft.leave_off(code, why_not, (i,))
             continue
         dx = ctx.dx(i) or (ctx.dx(owner) if owner is not None else [])
@@ -93,11 +93,17 @@ def collect_wounds(ctx: CodingContext) -> list[Wound]:
     return wounds
 
 
-def _first_code(repair_type: RepairType, group: str) -> str:
+def _code_for_length(repair_type: RepairType, group: str, length: Decimal) -> str:
+    """The repair code a wound of this length alone would take (for `not_billed`)."""
     spec = coding_tables()["repair"][str(repair_type)]
+    brackets = (
+        spec["groups"][group]["brackets"] if repair_type is RepairType.COMPLEX else spec[group]
+    )
     if repair_type is RepairType.COMPLEX:
-        return str(spec["groups"][group]["brackets"][0][1])
-    return str(spec[group][0][1])
+        length = max(length, Decimal(str(spec["minimum_cm"])))
+        length = min(length, Decimal(str(spec["add_on_start_cm"])))
+    code = pick_bracket(length, brackets)
+    return str(brackets[0][1] if isinstance(code, BracketGap) or code is None else code)
 
 
 def code_repairs(ctx: CodingContext) -> None:

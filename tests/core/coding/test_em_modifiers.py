@@ -206,3 +206,48 @@ def test_51_goes_on_later_primary_procedures_only_when_the_payer_wants_it() -> N
     assert "51" not in line(claim, "11602").modifiers
     assert "51" in line(claim, "11641").modifiers
     assert "51" not in line(claim, "17003").modifiers
+
+
+def test_decision_for_a_flap_takes_57_even_when_not_separately_identifiable() -> None:
+    claim = code(
+        [
+            {
+                "kind": "adjacent_tissue_transfer",
+                "site": "cheek",
+                "laterality": "right",
+                "defect_sq_cm": 8,
+                "finding": "bcc",
+            }
+        ],
+        em=em("99213", False),
+    )
+    assert line(claim, "99213").modifiers == ("57",)
+
+
+def test_51_goes_on_the_lower_valued_procedures_when_rvus_are_known() -> None:
+    from decimal import Decimal
+
+    from dermcharge.codesets.icd10.releases import catalog_for
+    from dermcharge.codesets.ptp import curated_derm_ptp
+    from dermcharge.coding.context import CodingContext
+    from dermcharge.coding.draft import DraftLine
+    from dermcharge.coding.modifiers import apply_multiple_procedure
+    from dermcharge.coding.payer_profiles import profile_for
+    from dermcharge.coding.visit_json import parse_visit
+    from dermcharge.domain.visit import Payer, ProfileOverrides
+
+    visit = parse_visit({"date_of_service": "2026-11-20", "procedures": []})
+    ctx = CodingContext(
+        visit,
+        profile_for(Payer.COMMERCIAL, ProfileOverrides(append_51=True)),
+        catalog_for(visit.date_of_service),
+        curated_derm_ptp(),
+    )
+    lines = [
+        DraftLine("11600", 1, (0,), [], "x"),
+        DraftLine("11606", 1, (1,), [], "x"),
+        DraftLine("17003", 2, (2,), [], "x", add_on=True),
+    ]
+    rvus = {"11600": Decimal("4.1"), "11606": Decimal("9.8")}
+    apply_multiple_procedure(ctx, lines, rvus.get)
+    assert [ln.modifiers for ln in lines] == [["51"], [], []]

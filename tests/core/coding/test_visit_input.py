@@ -163,3 +163,13 @@ def test_cli_prints_the_contract_shape() -> None:
     first = out["lines"][0]
     assert {"cpt", "units", "modifiers", "diagnoses", "description", "why"} <= set(first)
     assert first["cpt"] == "11104" and first["diagnoses"] == ["D23.72"]
+
+
+def test_fields_outside_the_contract_are_named_in_a_warning() -> None:
+    data = GOOD | {"procedures": [GOOD["procedures"][0] | {"seperate_lesion": True}]}
+    result = run_cli(json.dumps(data))
+    assert result.returncode == 0
+    messages = [
+        f["message"] for f in json.loads(result.stdout)["findings"] if f["check"] == "input"
+    ]
+    assert messages and "procedures[0].seperate_lesion" in messages[0]
