@@ -1,0 +1,29 @@
+"""Back up and restore the database in use, while the app runs (see dermcharge.storage.backup)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dermcharge.storage import backup as storage_backup
+from dermcharge.storage.backup import RestoreResult
+from dermcharge.storage.database import Database
+from dermcharge.storage.migrate import upgrade_to_head
+
+__all__ = ["RestoreResult", "back_up", "restore"]
+
+
+def back_up(db: Database, target: Path) -> Path:
+    """A consistent copy of the database at `target` (a new file)."""
+    return storage_backup.backup(db.url, target)
+
+
+def restore(db: Database, source: Path) -> RestoreResult:
+    """Replace the database with the checked backup, then bring its schema up to date.
+
+    Nothing is replaced when the file fails its check; the database as it was is kept as the
+    result's `safety_copy`.
+    """
+    result = storage_backup.restore(db.url, source, stamp=db.clock())
+    db.engine.dispose()  # connections opened before the restore must not reuse cached state
+    upgrade_to_head(db.engine)
+    return result

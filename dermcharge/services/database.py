@@ -1,0 +1,13 @@
+"""The database the app and the CLI use: `--db URL`, else $DERMCHARGE_DB, else local SQLite."""
+
+from __future__ import annotations
+
+from dermcharge.storage.database import Clock, Database, open_database, utc_now
+from dermcharge.storage.database_url import resolve_database_url
+
+__all__ = ["Database", "open_app_database", "resolve_database_url"]
+
+
+def open_app_database(cli_value: str | None = None, *, clock: Clock = utc_now) -> Database:
+    """Open (and migrate to this version's schema) the database the user chose."""
+    return open_database(resolve_database_url(cli_value), clock=clock)

@@ -1,0 +1,73 @@
+"""The append-only audit log: who changed what, when, with the state before and after.
+
+There is deliberately no function to change or remove an entry, and the database's triggers
+refuse UPDATE and DELETE on the table (see the initial migration).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dermcharge.storage.models import AuditRow
+from dermcharge.storage.stored import AuditEntry
+
+
+def _json_safe(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    # Dates and decimals become strings so every backend stores the same JSON.
+    if value is None:
+        return None
+    result: dict[str, Any] = json.loads(json.dumps(value, default=str))
+    return result
+
+
+def append_audit(
+    session: Session,
+    *,
+    at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: int | str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> None:
+    session.add(
+        AuditRow(
+            at=at,
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=str(entity_id),
+            before=_json_safe(before),
+            after=_json_safe(after),
+        )
+    )
+
+
+def audit_entries(
+    session: Session, entity: str | None = None, entity_id: int | str | None = None
+) -> list[AuditEntry]:
+    """Entries oldest first, optionally for one entity (e.g. "visit", 12)."""
+    query = select(AuditRow).order_by(AuditRow.id)
+    if entity is not None:
+        query = query.where(AuditRow.entity == entity)
+    if entity_id is not None:
+        query = query.where(AuditRow.entity_id == str(entity_id))
+    return [
+        AuditEntry(
+            id=row.id,
+            at=row.at,
+            actor=row.actor,
+            action=row.action,
+            entity=row.entity,
+            entity_id=row.entity_id,
+            before=row.before,
+            after=row.after,
+        )
+        for row in session.scalars(query)
+    ]

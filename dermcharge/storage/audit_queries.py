@@ -1,0 +1,60 @@
+"""Reading the audit log for the admin's viewer: newest first, filtered, a page at a time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dermcharge.storage.models import AuditRow
+from dermcharge.storage.stored import AuditEntry
+
+DEFAULT_PAGE = 500
+
+
+def recent_entries(
+    session: Session,
+    *,
+    limit: int = DEFAULT_PAGE,
+    actor: str | None = None,
+    entity: str | None = None,
+    action: str | None = None,
+) -> list[AuditEntry]:
+    query = select(AuditRow).order_by(AuditRow.id.desc()).limit(max(1, limit))
+    if actor:
+        query = query.where(AuditRow.actor == actor)
+    if entity:
+        query = query.where(AuditRow.entity == entity)
+    if action:
+        query = query.where(AuditRow.action == action)
+    return [
+        AuditEntry(
+            id=row.id,
+            at=row.at,
+            actor=row.actor,
+            action=row.action,
+            entity=row.entity,
+            entity_id=row.entity_id,
+            before=row.before,
+            after=row.after,
+        )
+        for row in session.scalars(query)
+    ]
+
+
+def count_since(
+    session: Session, *, action: str, entity: str, entity_id: str, since: datetime
+) -> int:
+    """How many entries of one kind an entity got since a moment (e.g. failed sign-ins)."""
+    query = (
+        select(func.count())
+        .select_from(AuditRow)
+        .where(
+            AuditRow.action == action,
+            AuditRow.entity == entity,
+            AuditRow.entity_id == entity_id,
+            AuditRow.at >= since,
+        )
+    )
+    return int(session.scalar(query) or 0)

@@ -1,0 +1,1 @@
+"""Alembic migrations for the dermcharge schema, run from code by `dermcharge.storage.migrate`."""

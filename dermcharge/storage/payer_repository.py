@@ -1,0 +1,147 @@
+"""Payer profiles (which kind of payer a named plan is, and its coding overrides) and fee schedules.
+
+Fee schedules are stored as rows of dermcharge.fees.FeeSchedule: one row per schedule, one per
+code and modifier ("" for the code's plain fee).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dermcharge.domain.visit import Payer, ProfileOverrides
+from dermcharge.fees.schedule import Fee, FeeSchedule
+from dermcharge.storage.audit_log import append_audit
+from dermcharge.storage.models import FeeScheduleEntryRow, FeeScheduleRow, PayerProfileRow
+
+
+@dataclass(frozen=True)
+class NamedPayer:
+    """A payer as billing staff name it ("Medicare Part B"), with its kind and overrides."""
+
+    name: str
+    payer: Payer
+    electronic_payer_id: str = ""
+    overrides: ProfileOverrides = field(default_factory=ProfileOverrides)
+
+
+def add_payer_profile(session: Session, profile: NamedPayer, *, actor: str, at: datetime) -> int:
+    row = PayerProfileRow(
+        name=profile.name,
+        payer=str(profile.payer),
+        electronic_payer_id=profile.electronic_payer_id,
+        distinct_modifier=profile.overrides.distinct_modifier,
+        append_51=profile.overrides.append_51,
+        laterality_modifiers=profile.overrides.laterality_modifiers,
+    )
+    session.add(row)
+    session.flush()
+    append_audit(
+        session,
+        at=at,
+        actor=actor,
+        action="create",
+        entity="payer_profile",
+        entity_id=row.id,
+        before=None,
+        after={"name": row.name, "payer": row.payer},
+    )
+    return row.id
+
+
+def _named_payer(row: PayerProfileRow) -> NamedPayer:
+    return NamedPayer(
+        name=row.name,
+        payer=Payer(row.payer),
+        electronic_payer_id=row.electronic_payer_id,
+        overrides=ProfileOverrides(row.distinct_modifier, row.append_51, row.laterality_modifiers),
+    )
+
+
+def payer_profiles(session: Session) -> list[NamedPayer]:
+    rows = session.scalars(select(PayerProfileRow).order_by(PayerProfileRow.name))
+    return [_named_payer(row) for row in rows]
+
+
+def payer_profile_named(session: Session, name: str) -> NamedPayer | None:
+    row = session.scalars(select(PayerProfileRow).where(PayerProfileRow.name == name)).first()
+    return None if row is None else _named_payer(row)
+
+
+def add_fee_schedule(session: Session, schedule: FeeSchedule, *, actor: str, at: datetime) -> int:
+    row = FeeScheduleRow(
+        payer=schedule.payer,
+        label=schedule.label,
+        effective_from=schedule.effective_from,
+        effective_to=schedule.effective_to,
+        source=schedule.source[:300],
+        example_fees=schedule.example_fees,
+        currency=schedule.currency,
+    )
+    session.add(row)
+    session.flush()
+    for code, fee in schedule.fees.items():
+        session.add(
+            FeeScheduleEntryRow(schedule_id=row.id, cpt=code, modifier="", amount=fee.amount)
+        )
+        for modifier, amount in fee.by_modifier.items():
+            session.add(
+                FeeScheduleEntryRow(schedule_id=row.id, cpt=code, modifier=modifier, amount=amount)
+            )
+    session.flush()
+    append_audit(
+        session,
+        at=at,
+        actor=actor,
+        action="create",
+        entity="fee_schedule",
+        entity_id=row.id,
+        before=None,
+        after={
+            "payer": row.payer,
+            "label": row.label,
+            "effective_from": row.effective_from.isoformat(),
+            "codes": len(schedule.fees),
+        },
+    )
+    return row.id
+
+
+def fee_schedules(session: Session, *, in_force_on: date | None = None) -> list[FeeSchedule]:
+    """The stored schedules (optionally only those in force on a date), oldest first."""
+    query = select(FeeScheduleRow).order_by(FeeScheduleRow.effective_from, FeeScheduleRow.id)
+    if in_force_on is not None:
+        query = query.where(
+            FeeScheduleRow.effective_from <= in_force_on,
+            (FeeScheduleRow.effective_to.is_(None)) | (FeeScheduleRow.effective_to >= in_force_on),
+        )
+    schedules = []
+    for row in session.scalars(query).all():
+        plain: dict[str, Fee] = {}
+        by_modifier: dict[str, dict[str, Decimal]] = {}
+        entries = session.scalars(
+            select(FeeScheduleEntryRow).where(FeeScheduleEntryRow.schedule_id == row.id)
+        )
+        for entry in entries:
+            if entry.modifier:
+                by_modifier.setdefault(entry.cpt, {})[entry.modifier] = entry.amount
+            else:
+                plain[entry.cpt] = Fee(entry.amount)
+        fees = {code: Fee(fee.amount, by_modifier.get(code, {})) for code, fee in plain.items()}
+        schedules.append(
+            FeeSchedule(
+                payer=row.payer,
+                label=row.label,
+                effective_from=row.effective_from,
+                effective_to=row.effective_to,
+                fees=fees,
+                source=row.source,
+                example_fees=row.example_fees,
+                currency=row.currency,
+            )
+        )
+    return schedules
