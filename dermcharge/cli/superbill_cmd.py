@@ -85,8 +85,8 @@ def _from_file(name: str, fee_schedules: list[FeeSchedule] | None, collected: De
     from dermcharge.cli.visit_input import read_json
     from dermcharge.coding.engine import code_visit, default_catalog
     from dermcharge.coding.visit_json import InvalidVisit
-    from dermcharge.services.visit_record_input import parse_visit_record
     from dermcharge.services.superbill_print import build_superbill_record, superbill_pdf
+    from dermcharge.services.visit_record_input import parse_visit_record
 
     data = read_json(name)
     try:
