@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 
 def data_dir() -> Path:
     """$DERMCHARGE_DATA_DIR, else the platform's user data folder for dermcharge (created)."""
-    override = os.environ.get("DERMCHARGE_DATA_DIR")
+    return _data_dir(os.environ.get("DERMCHARGE_DATA_DIR"))
+
+
+@cache
+def _data_dir(override: str | None) -> Path:
+    # Cached per setting: the recode-on-every-click path asks for it many times a visit.
     if override:
         path = Path(override)
     else:
@@ -25,6 +31,11 @@ def data_dir() -> Path:
 
 def code_sets_dir() -> Path:
     """Imported code-set releases and CMS tables, kept beside the shipped ones."""
-    path = data_dir() / "code_sets"
+    return _code_sets_dir(data_dir())
+
+
+@cache
+def _code_sets_dir(root: Path) -> Path:
+    path = root / "code_sets"
     path.mkdir(parents=True, exist_ok=True)
     return path
