@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from typing import Any
 
 from dermcharge.cli.errors import EXIT_FAILURE, CliError
 
@@ -20,16 +21,29 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     parser.set_defaults(handler=run_gui)
 
 
+def _ask_passphrase(db_option: str | None) -> Any:
+    """Open an encrypted database with a passphrase asked in a dialog (Qt loads for it)."""
+    from dermcharge.gui.passphrase_prompt import open_with_dialog
+
+    db = open_with_dialog(db_option)
+    if db is None:
+        raise CliError("the encrypted database was not opened (no passphrase)", EXIT_FAILURE)
+    return db
+
+
 def run_gui(args: argparse.Namespace) -> int:
     try:
         from dermcharge.services.acting_user import default_actor
         from dermcharge.services.database import open_app_database
+        from dermcharge.services.encryption import NeedsPassphrase
         from dermcharge.storage.errors import StorageError
     except ImportError as missing:
         message = f"the storage layer is not installed ({missing.name})"
         raise CliError(message, EXIT_FAILURE) from None
     try:
         db = open_app_database(args.db)
+    except NeedsPassphrase:
+        db = _ask_passphrase(args.db)  # an encrypted file whose key is not in the keyring
     except StorageError as error:
         raise CliError(str(error), EXIT_FAILURE) from None
     try:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from dermcharge.cli.errors import EXIT_USAGE, CliError
+from dermcharge.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 
 # Each command lives in its own module with `register(subparsers, common)`. Only the module of
 # the command being run is imported (the GUI starts faster); `--help` imports them all.
@@ -91,3 +91,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:  # a file the command was given: too long a name, no permission ...
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"dermcharge {args.command}: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as error:  # a bug: say so in one line, keep the details for a report
+        report = _save_crash_report(args.command)
+        print(
+            f"dermcharge {args.command}: unexpected error ({type(error).__name__}: {error}); "
+            f"nothing more was done. Details: {report}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+
+
+def _save_crash_report(command: str) -> str:
+    """The traceback, in a file under the data folder, for a bug report (no patient data is
+    added beyond what the exception message itself holds)."""
+    import traceback
+    from datetime import UTC, datetime
+
+    from dermcharge.app_dirs import data_dir
+
+    try:
+        folder = data_dir() / "crash-reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}-{command}.txt"
+        path.write_text(traceback.format_exc(), encoding="utf-8")
+        return str(path)
+    except OSError:
+        return "could not be saved"

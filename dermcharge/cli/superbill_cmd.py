@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from dermcharge.cli.errors import EXIT_FAILURE, CliError
+from dermcharge.cli.errors import EXIT_FAILURE, CliError, record_id
 from dermcharge.fees.schedule import FeeSchedule
 
 HELP = "print a superbill PDF from a visit file, a stored visit (--visit) or a day (--date)"
@@ -30,7 +30,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("visit_file", nargs="?", metavar="VISIT.json", help="visit record, or -")
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--visit", type=int, metavar="ID", help="a stored visit's id")
+    source.add_argument("--visit", type=record_id, metavar="ID", help="a stored visit's id")
     source.add_argument("--date", metavar="YYYY-MM-DD", help="every stored visit of the day")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="PDF to write")
     parser.add_argument(

@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dermcharge.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
+from dermcharge.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError, record_id
 from dermcharge.cli.visit_input import read_json
-from dermcharge.services import visit_export, visits
+from dermcharge.services import record_access, visit_export, visits
 from dermcharge.services.acting_user import default_actor
 from dermcharge.services.database import open_app_database
 from dermcharge.storage.database import Database
@@ -73,7 +73,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     listing.set_defaults(handler=run_list)
 
     show = actions.add_parser("show", parents=[common], help="one visit with its claim")
-    show.add_argument("visit_id", type=int, metavar="ID")
+    show.add_argument("visit_id", type=record_id, metavar="ID")
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=run_show)
 
@@ -173,7 +173,8 @@ def _show_text(stored: StoredVisit) -> None:
 
 def run_show(args: argparse.Namespace) -> int:
     with command_database(args.db) as db:
-        stored = visits.open_visit(db, args.visit_id)
+        # Opening a patient's record from the command line is audited like the GUI's.
+        stored = record_access.open_visit_logged(db, args.visit_id, actor=default_actor())
     if args.json:
         data = visit_export.visit_to_export_json(stored)
         data["findings"] = [

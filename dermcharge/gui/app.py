@@ -44,9 +44,20 @@ def run(
     app.setApplicationName("dermcharge")
     app.setApplicationDisplayName("dermcharge")
     app.setWindowIcon(QIcon(str(resource_path("icons", "dermcharge.svg"))))
-    backend = AppBackend(db, user) if db is not None else None
+    backend: AppBackend | None = None
+    if db is not None:
+        from dermcharge.gui.secure_start import sign_in_or_quit
+
+        signed_in = sign_in_or_quit(db, exit_when_ready=exit_when_ready)
+        if signed_in is None:
+            return 0 if not exit_when_ready else 1
+        backend, user = signed_in, signed_in.user.label
     window = MainWindow(backend, today, user, code_set_status(today))
     window.resize(1280, 800)
+    if db is not None:
+        from dermcharge.gui.secure_start import guard_session
+
+        guard_session(window, backend)
     window.show()
     if exit_when_ready:
         # The first pass of the event loop paints the window with today's visits: interactive.

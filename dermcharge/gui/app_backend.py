@@ -93,6 +93,14 @@ class AppBackend:
             self.db, stored.id, expected_version=stored.version, actor=self.actor
         )
 
+    def decide_finding(
+        self, stored: StoredVisit, position: int, decision: str, reason: str
+    ) -> StoredVisit:
+        """Acknowledge or override finding `position` of the stored claim (who and why audited)."""
+        return visit_service.decide_finding(
+            self.db, stored.id, position, decision=decision, reason=reason, actor=self.actor
+        )
+
     def create_visit(self, record: VisitRecord) -> StoredVisit:
         return visit_service.create_visit(self.db, record, actor=self.actor)
 

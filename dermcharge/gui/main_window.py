@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,6 +25,8 @@ SEARCH_DELAY_MS = 250  # search after a short pause in typing, not on every key
 
 
 class MainWindow(QMainWindow):
+    visit_window_opened = Signal(QWidget)  # each new visit window (role limits, idle lock)
+
     def __init__(
         self,
         backend: AppBackend | None,
@@ -100,6 +102,9 @@ class MainWindow(QMainWindow):
         ui.visitsView.activated.connect(lambda _i: self.open_selected_visit())
         ui.patientsView.activated.connect(self._on_patient_activated)
         ui.patientsView.clicked.connect(self._on_patient_activated)
+        from dermcharge.gui.import_menu import add_import_actions  # File ▸ Import code sets
+
+        self.import_actions = add_import_actions(self)
 
     def _set_up_status_bar(self, user: str, code_set_status: tuple[str, str | None]) -> None:
         release, warning = code_set_status
@@ -194,6 +199,7 @@ class MainWindow(QMainWindow):
         window.visit_saved.connect(lambda _id: self.refresh_visits())
         window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
         self.visit_windows.append(window)
+        self.visit_window_opened.emit(window)
         window.show()
         return window
 

@@ -1,28 +1,30 @@
-"""Superbills on screen and on paper: a preview dialog (QtPdf) and Qt's print dialog.
+"""Superbills on screen and on paper: a preview dialog and Qt's print dialog.
 
-The PDF comes from the superbill service (ReportLab is imported there, only when printing); here
-its pages are shown with QPdfView and painted onto the printer page by page.
+The PDF comes from the superbill service (ReportLab is imported there, only when printing); its
+pages are rendered to images (pdf_pages: poppler's pdftoppm), shown in a scrolling preview and
+painted onto the printer page by page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QSize, Signal
-from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from dermcharge.gui.pdf_pages import PdfRenderError, render_pages
 
-def load_pdf(data: bytes, parent: QObject) -> QPdfDocument:
-    document = QPdfDocument(parent)
-    buffer = QBuffer(parent)
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    return document
+PREVIEW_DPI = 110
+PRINT_DPI = 300
 
 
 class SuperbillPreviewDialog(QDialog):
@@ -35,11 +37,23 @@ class SuperbillPreviewDialog(QDialog):
         self.setWindowTitle(f"Superbill preview — {title}")
         self.resize(820, 900)
         self.pdf = pdf
-        self.document = load_pdf(pdf, self)
-        self.view = QPdfView(self)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setDocument(self.document)
+        self.view = QScrollArea(self)
+        self.view.setWidgetResizable(True)
+        pages = QWidget(self.view)
+        column = QVBoxLayout(pages)
+        column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        try:
+            rendered = render_pages(pdf, PREVIEW_DPI)
+            self.page_count = rendered.count
+            for number, image in enumerate(rendered.images, start=1):
+                page = QLabel(pages)
+                page.setPixmap(QPixmap.fromImage(image))
+                page.setAccessibleName(f"Page {number} of {rendered.count}")
+                column.addWidget(page)
+        except PdfRenderError as error:
+            self.page_count = 0
+            column.addWidget(QLabel(f"The preview cannot be shown: {error}", pages))
+        self.view.setWidget(pages)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         print_button = buttons.addButton("&Print…", QDialogButtonBox.ButtonRole.ActionRole)
         print_button.setToolTip("Print this superbill (Ctrl+P)")
@@ -54,28 +68,28 @@ class SuperbillPreviewDialog(QDialog):
 def print_pdf(
     pdf: bytes, printer: QPrinter, progress: Callable[[int, int], None] | None = None
 ) -> int:
-    """Paint every page onto the printer at its resolution; returns the pages printed."""
-    holder = QObject()
-    document = load_pdf(pdf, holder)
-    pages = document.pageCount()
+    """Paint every page onto the printer, scaled to its printable area; returns the pages
+    printed (0 when the printer or the renderer refused)."""
+    try:
+        rendered = render_pages(pdf, min(PRINT_DPI, max(72, printer.resolution())))
+    except PdfRenderError:
+        return 0
+    pages = rendered.count
     painter = QPainter()
     if not painter.begin(printer):
         return 0
     try:
-        for page in range(pages):
+        for page, image in enumerate(rendered.images):
             if page:
                 printer.newPage()
             target = printer.pageLayout().paintRectPixels(printer.resolution())
-            points = document.pagePointSize(page)
-            scale = min(target.width() / points.width(), target.height() / points.height())
-            size = QSize(round(points.width() * scale), round(points.height() * scale))
-            image = document.render(page, size)
+            scale = min(target.width() / image.width(), target.height() / image.height())
+            size = QSize(round(image.width() * scale), round(image.height() * scale))
             painter.drawImage(QRectF(0, 0, size.width(), size.height()), image)
             if progress:
                 progress(page + 1, pages)
     finally:
         painter.end()
-        holder.deleteLater()
     return pages
 
 

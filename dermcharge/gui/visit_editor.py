@@ -68,6 +68,8 @@ class VisitEditor(QWidget):
         self.flow = flow
         self.record = record
         self.status = status
+        # Buttons this user's roles do not allow: ui attribute name -> why (gui.role_limits).
+        self.role_limits: dict[str, str] = {}
         visit = flow.visit
         self.fee_lookup = fee_lookup or default_fee_lookup(visit.payer.value, visit.date_of_service)
         self.body_map = BodyMapWidget(self.ui.bodyMapHost)
@@ -171,6 +173,10 @@ class VisitEditor(QWidget):
         self.ui.signButton.setEnabled(self.status in ("draft", "ready"))
         for widget in (self.ui.mainSplitter, self.ui.emDxEdit, self.ui.separateCheck):
             widget.setEnabled(not locked)
+        for name, why in self.role_limits.items():  # what this user's roles do not allow
+            widget = getattr(self.ui, name)
+            widget.setEnabled(False)
+            widget.setToolTip(why)
 
     def _refresh_recorded(self) -> None:
         procs = self.flow.visit.procedures

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from dermcharge.domain.claim import Severity
 from dermcharge.gui.app_backend import AppBackend
 from dermcharge.gui.visit_editor import VisitEditor
 from dermcharge.services.capture_flow import CaptureFlow, default_coder
@@ -41,6 +40,9 @@ class VisitWindow(QMainWindow):
         self.editor.print_requested.connect(self.print_superbill)
         self.editor.preview_requested.connect(self.preview_superbill)
         self._build_menus()
+        from dermcharge.gui.finding_decisions import attach_finding_decisions
+
+        self.finding_decisions = attach_finding_decisions(self)  # Acknowledge / Override…
         self._dirty = False  # opening is not an edit
         self._update_title()
         self.resize(1280, 800)
@@ -104,9 +106,10 @@ class VisitWindow(QMainWindow):
     def sign(self) -> None:
         if self.backend is None or not self.save():
             return
-        claim = self.flow.claim
-        if claim is not None and not claim.is_clean:
-            errors = [f.message for f in claim.findings if f.severity is Severity.ERROR]
+        from dermcharge.gui.finding_decisions import open_errors  # overridden ones are decided
+
+        errors = open_errors(self.flow.claim, self.stored.findings)
+        if errors:
             answer = QMessageBox.question(
                 self, "Sign with errors?",
                 "The claim still has errors:\n\n• " + "\n• ".join(errors[:6])

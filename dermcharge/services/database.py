@@ -9,5 +9,8 @@ __all__ = ["Database", "open_app_database", "resolve_database_url"]
 
 
 def open_app_database(cli_value: str | None = None, *, clock: Clock = utc_now) -> Database:
-    """Open (and migrate to this version's schema) the database the user chose."""
-    return open_database(resolve_database_url(cli_value), clock=clock)
+    """Open (and migrate to this version's schema) the database the user chose; an encrypted
+    SQLite file opens with its key from $DERMCHARGE_DB_PASSPHRASE or the OS keyring."""
+    from dermcharge.services.encryption import unlocked_url  # only here: it loads SQLCipher
+
+    return open_database(unlocked_url(resolve_database_url(cli_value)), clock=clock)

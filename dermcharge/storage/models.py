@@ -317,3 +317,8 @@ class AuditRow(Base):
     entity_id: Mapped[str] = mapped_column(String(40))
     before: Mapped[dict[str, Any] | None]
     after: Mapped[dict[str, Any] | None]
+
+
+# The users and settings tables live in their own module; importing it here registers them with
+# Base wherever the models are loaded (migrations, the schema-comparison test).
+from dermcharge.storage import user_models as _user_models  # noqa: E402, F401

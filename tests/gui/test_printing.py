@@ -1,4 +1,4 @@
-"""Superbills from the GUI: preview with QtPdf, printing page by page, and the day's batch on a
+"""Superbills from the GUI: preview (pages rendered by pdftoppm), printing page by page, and the day's batch on a
 worker thread with progress."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QLabel
 from shiboken6 import isValid
 
 from dermcharge.domain.record import Insurance, Patient, Provider, VisitRecord
@@ -43,8 +44,19 @@ def test_preview_shows_the_superbill_pages(qtbot, backend):
     pdf = superbill_pdf(superbill_for_stored(stored))
     dialog = SuperbillPreviewDialog(pdf, "Patient0", None)
     qtbot.addWidget(dialog)
-    assert dialog.document.pageCount() >= 1
-    assert dialog.view.document() is dialog.document
+    assert dialog.page_count >= 1
+    pages = dialog.view.widget().findChildren(QLabel)
+    assert len(pages) == dialog.page_count
+    assert not pages[0].pixmap().isNull()
+    assert pages[0].pixmap().width() > 500  # a Letter page at the preview's 110 dpi
+
+
+def test_preview_of_a_broken_pdf_says_so(qtbot):
+    dialog = SuperbillPreviewDialog(b"%PDF-1.4 not really", "Broken", None)
+    qtbot.addWidget(dialog)
+    assert dialog.page_count == 0
+    texts = [label.text() for label in dialog.view.widget().findChildren(QLabel)]
+    assert any("cannot be shown" in text for text in texts)
 
 
 def test_print_pdf_paints_every_page(qtbot, backend, tmp_path):

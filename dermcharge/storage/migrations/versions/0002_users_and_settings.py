@@ -11,8 +11,6 @@ import sqlalchemy as sa
 from alembic import op
 
 # The rows must be on Base.metadata wherever the schema is compared with the models. Until
-# models.py imports user_models itself, loading this step (which every open does) registers them.
-import dermcharge.storage.user_models  # noqa: F401
 
 revision = "0002_users"
 down_revision = "0001"
