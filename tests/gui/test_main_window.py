@@ -156,3 +156,16 @@ def test_new_patient_dialog_builds_a_record_the_services_accept(qtbot, window):
     assert stored.record.patient.last_name == "Hopper"
     window.refresh_visits()
     assert window.visit_model.rowCount() == 3
+
+
+def test_patient_search_by_name_account_and_birth_date(qtbot, window):
+    for query, expected in (("okaf", "Okafor, Ada"), ("A-1002", "Zeller, Ada"),
+                            ("1951-03-14", "Okafor, Ada")):  # fmt: skip
+        window.ui.patientSearchEdit.setText(query)
+        window.search_patients()
+        names = [window.patient_model.row_at(r).name
+                 for r in range(window.patient_model.rowCount())]  # fmt: skip
+        assert expected in names, (query, names)
+    window.ui.patientSearchEdit.setText("nobody-by-that-name")
+    window.search_patients()
+    assert window.patient_model.rowCount() == 0

@@ -22,7 +22,10 @@ from dermcharge.codesets.icd10.index_catalog import IndexCatalog
 from dermcharge.resource_files import resource_path
 
 SHIPPED_FISCAL_YEAR = 2026
-IMPORT_HINT = "dermcharge icd import icd10cm_order_{year}.txt icd10cm_tabular_{year}.xml"
+IMPORT_HINT = (
+    "File > Import ICD-10-CM release, or "
+    "dermcharge icd import icd10cm_order_{year}.txt icd10cm_tabular_{year}.xml"
+)
 _INDEX_NAME = re.compile(r"^icd10cm-fy(\d{4})\.sqlite$")
 
 # Opened catalogs by (file, mtime) and the last folder listing; shared by GUI threads.

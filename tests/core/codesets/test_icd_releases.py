@@ -58,7 +58,8 @@ def test_a_fy2027_date_warns_until_fy2027_is_imported(data_dir: Path) -> None:
     assert status.fiscal_year_in_force == 2027
     assert status.message == (
         "ICD-10-CM FY2027 is in force for 2026-11-20 but only FY2026 is loaded: import the "
-        "FY2027 release (dermcharge icd import icd10cm_order_2027.txt icd10cm_tabular_2027.xml)"
+        "FY2027 release (File > Import ICD-10-CM release, or "
+        "dermcharge icd import icd10cm_order_2027.txt icd10cm_tabular_2027.xml)"
     )
     assert releases.catalog_for(visit).release == "ICD-10-CM FY2026"
 
