@@ -58,16 +58,18 @@ def audit_entries(
         query = query.where(AuditRow.entity == entity)
     if entity_id is not None:
         query = query.where(AuditRow.entity_id == str(entity_id))
-    return [
-        AuditEntry(
-            id=row.id,
-            at=row.at,
-            actor=row.actor,
-            action=row.action,
-            entity=row.entity,
-            entity_id=row.entity_id,
-            before=row.before,
-            after=row.after,
-        )
-        for row in session.scalars(query)
-    ]
+    return [audit_entry(row) for row in session.scalars(query)]
+
+
+def audit_entry(row: AuditRow) -> AuditEntry:
+    """The record for one audit row."""
+    return AuditEntry(
+        id=row.id,
+        at=row.at,
+        actor=row.actor,
+        action=row.action,
+        entity=row.entity,
+        entity_id=row.entity_id,
+        before=row.before,
+        after=row.after,
+    )

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dermcharge.storage.audit_log import audit_entry
 from dermcharge.storage.models import AuditRow
 from dermcharge.storage.stored import AuditEntry
 
@@ -28,19 +29,7 @@ def recent_entries(
         query = query.where(AuditRow.entity == entity)
     if action:
         query = query.where(AuditRow.action == action)
-    return [
-        AuditEntry(
-            id=row.id,
-            at=row.at,
-            actor=row.actor,
-            action=row.action,
-            entity=row.entity,
-            entity_id=row.entity_id,
-            before=row.before,
-            after=row.after,
-        )
-        for row in session.scalars(query)
-    ]
+    return [audit_entry(row) for row in session.scalars(query)]
 
 
 def count_since(

@@ -44,23 +44,28 @@ def _sized_code(ctx: CodingContext, index: int, family: str, size: Decimal) -> s
     return str(spec["base"][site.excision_group] + int(step))
 
 
-def code_shave_removals(ctx: CodingContext) -> None:
-    """One code per lesion by site group and lesion diameter, no margins (R-SH-1)."""
-    for i in ctx.indices(Kind.SHAVE_REMOVAL):
+def _code_each_lesion(ctx: CodingContext, kind: Kind, family: str, why: str) -> None:
+    """One code per lesion from its site group and clinical lesion diameter; `why` is formatted
+    with the lesion's place and size."""
+    for i in ctx.indices(kind):
         size = ctx.procedures[i].lesion_cm
         assert size is not None
-        code = _sized_code(ctx, i, "shave_removal", size)
+        code = _sized_code(ctx, i, family, size)
         if code:
             ctx.draft.bill(
-                DraftLine(
-                    code,
-                    1,
-                    (i,),
-                    ctx.dx(i),
-                    f"Shave removal at the {ctx.where(i)}: site group and lesion diameter "
-                    f"{size} cm, margins not added (R-SH-1).",
-                )
+                DraftLine(code, 1, (i,), ctx.dx(i), why.format(where=ctx.where(i), size=size))
             )
+
+
+def code_shave_removals(ctx: CodingContext) -> None:
+    """One code per lesion by site group and lesion diameter, no margins (R-SH-1)."""
+    _code_each_lesion(
+        ctx,
+        Kind.SHAVE_REMOVAL,
+        "shave_removal",
+        "Shave removal at the {where}: site group and lesion diameter {size} cm, margins not "
+        "added (R-SH-1).",
+    )
 
 
 def code_excisions(ctx: CodingContext, covered_by_flap: set[int]) -> None:
@@ -102,18 +107,10 @@ def code_excisions(ctx: CodingContext, covered_by_flap: set[int]) -> None:
 
 def code_malignant_destructions(ctx: CodingContext) -> None:
     """One code per lesion by site group and lesion diameter (R-DE-6)."""
-    for i in ctx.indices(Kind.DESTRUCTION_MALIGNANT):
-        size = ctx.procedures[i].lesion_cm
-        assert size is not None
-        code = _sized_code(ctx, i, "destruction_malignant", size)
-        if code:
-            ctx.draft.bill(
-                DraftLine(
-                    code,
-                    1,
-                    (i,),
-                    ctx.dx(i),
-                    f"Destruction of a malignant lesion at the {ctx.where(i)}, {size} cm "
-                    "(R-DE-6; clinical diameter as documented).",
-                )
-            )
+    _code_each_lesion(
+        ctx,
+        Kind.DESTRUCTION_MALIGNANT,
+        "destruction_malignant",
+        "Destruction of a malignant lesion at the {where}, {size} cm (R-DE-6; clinical "
+        "diameter as documented).",
+    )

@@ -14,22 +14,6 @@ from dermcharge.codesets.cms.errors import CmsFileError
 from dermcharge.codesets.cms.quarter import Quarter
 from dermcharge.codesets.cms.records import AddOnEdit
 
-CMS_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "cms"
-
-
-@pytest.fixture
-def cms_fixtures() -> Path:
-    return CMS_FIXTURES
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """DERMCHARGE_DATA_DIR in tmp_path: tests never touch the real user folder."""
-    folder = tmp_path / "dermcharge-data"
-    monkeypatch.setenv("DERMCHARGE_DATA_DIR", str(folder))
-    return folder
-
-
 AOC_FILE = "AOC_V2026Q4-MCR.txt"
 
 

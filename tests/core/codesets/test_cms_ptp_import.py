@@ -13,21 +13,6 @@ from dermcharge.codesets.cms.ptp_import import import_ptp_file
 from dermcharge.codesets.cms.quarter import Quarter, ncci_version_quarter
 from dermcharge.codesets.ptp import PtpEdit
 
-CMS_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "cms"
-
-
-@pytest.fixture
-def cms_fixtures() -> Path:
-    return CMS_FIXTURES
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """DERMCHARGE_DATA_DIR in tmp_path: tests never touch the real user folder."""
-    folder = tmp_path / "dermcharge-data"
-    monkeypatch.setenv("DERMCHARGE_DATA_DIR", str(folder))
-    return folder
-
 
 @pytest.fixture(autouse=True)
 def _private_data(data_dir: Path) -> None:

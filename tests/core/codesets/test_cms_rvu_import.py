@@ -11,22 +11,6 @@ from dermcharge.codesets.cms.quarter import Quarter
 from dermcharge.codesets.cms.records import FeeScheduleRvu
 from dermcharge.codesets.cms.rvu_import import import_rvu_file
 
-CMS_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "cms"
-
-
-@pytest.fixture
-def cms_fixtures() -> Path:
-    return CMS_FIXTURES
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """DERMCHARGE_DATA_DIR in tmp_path: tests never touch the real user folder."""
-    folder = tmp_path / "dermcharge-data"
-    monkeypatch.setenv("DERMCHARGE_DATA_DIR", str(folder))
-    return folder
-
-
 RVU_FILE = "PPRRVU2026_Oct.csv"
 
 
