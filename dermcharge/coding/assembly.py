@@ -36,7 +36,9 @@ def order_lines(lines: list[DraftLine]) -> list[DraftLine]:
     table = cpt_table()
 
     def first(line: DraftLine) -> int:
-        return min((p for p in line.procedures if p is not None), default=0)
+        # A line's own procedure comes first in `procedures` (a repair before the wound it
+        # closes), so the repair sorts after that wound's procedure.
+        return next((p for p in line.procedures if p is not None), 0)
 
     def key(line: DraftLine) -> tuple[int, int, int, str]:
         if None in line.procedures:
