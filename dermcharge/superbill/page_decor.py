@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from dermcharge.domain.superbill_record import SuperbillRecord
+from dermcharge.superbill.bidi_text import visual
 from dermcharge.superbill.display_text import patient_name, us_date
 from dermcharge.superbill.fonts import BOLD, REGULAR
 from dermcharge.superbill.styles import ALERT, MUTED, RULE
@@ -56,6 +57,7 @@ def _draw_fitted(
     align_right: bool = False,
 ) -> None:
     fitted, fitted_size = fit_text(text, font, size, width)
+    fitted = visual(fitted)
     canvas.setFont(font, fitted_size)
     if align_right:
         canvas.drawRightString(x, y, fitted)

@@ -16,6 +16,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from dermcharge.superbill.bidi_text import visual
 from dermcharge.superbill.fonts import BOLD, REGULAR
 from dermcharge.superbill.styles import INK, MUTED, RULE
 
@@ -181,10 +182,11 @@ class TextColumns(Flowable):
                 for part in parts:
                     y -= line.leading
                     baseline = y + 0.27 * line.size  # centres DejaVu's ascent+descent in the line
+                    shown = visual(part)  # wrapped in logical order, drawn in visual order
                     if line.align == "right":
-                        canvas.drawRightString(right, baseline, part)
+                        canvas.drawRightString(right, baseline, shown)
                     else:
-                        canvas.drawString(left, baseline, part)
+                        canvas.drawString(left, baseline, shown)
             x += width
         if self.boxed:
             canvas.setStrokeColor(self.border)
