@@ -55,6 +55,12 @@ def code_for_finding(finding: str, site_id: str | None, laterality: str | None) 
     entry = spec["codes"].get(axis)
     if isinstance(entry, dict):
         entry = entry.get(laterality or "")
+    if entry is None and site.sides and laterality is None:
+        return FindingCode(
+            None,
+            problem=f"{finding.replace('_', ' ')} at the {site.label} needs the side (left or "
+            "right) for its ICD-10-CM code",
+        )
     if entry is None:
         return FindingCode(
             None,

@@ -127,29 +127,41 @@ def apply_liability(ctx: CodingContext, line: DraftLine) -> None:
     if not ctx.profile.abn_modifiers:
         return
     procs = [ctx.procedures[i] for i in line.procedures if i is not None]
-    cosmetic = signed = voluntary = no_abn = unexplained_removal = False
-    for p in procs:
-        cosmetic |= p.cosmetic
-        signed |= p.abn is Abn.SIGNED
-        voluntary |= p.abn is Abn.VOLUNTARY
-        no_abn |= p.abn is Abn.NONE
-        unexplained_removal |= p.kind in BENIGN_REMOVAL and not p.symptomatic
-    wanted: list[str] = []
-    if cosmetic:
-        wanted.append("GY")
-        if voluntary:
-            wanted.append("GX")
-        if COSMETIC_DX not in line.diagnoses:
-            line.diagnoses.append(COSMETIC_DX)
-    elif signed:
-        wanted.append("GA")
-    elif voluntary:
-        wanted.append("GX")
-    elif no_abn and unexplained_removal and _cosmetic_signal(line.diagnoses):
-        wanted.append("GZ")
+    statuses = {_liability_status(p, line.diagnoses) for p in procs}
+    if len(statuses) > 1:
+        ctx.draft.find(
+            Severity.WARNING,
+            "cosmetic",
+            f"{line.code} counts lesions with different coverage (cosmetic, ABN or covered): "
+            "no liability modifier was added to the line. Bill the cosmetic or non-covered "
+            "lesions apart (to the patient, or on their own line with GY/GA/GZ)",
+            tuple(i for i in line.procedures if i is not None),
+            source="coding-rules.md R-COS-1, R-COS-3, R-MOD-ABN",
+            action="Split the count by coverage",
+        )
+        return
+    status = statuses.pop() if statuses else "covered"
+    wanted = {"cosmetic": ["GY"], "cosmetic_voluntary": ["GY", "GX"], "signed": ["GA"],
+              "voluntary": ["GX"], "no_abn": ["GZ"]}.get(status, [])  # fmt: skip
+    if status.startswith("cosmetic") and COSMETIC_DX not in line.diagnoses:
+        line.diagnoses.append(COSMETIC_DX)
     for mod in wanted:
         if mod not in line.modifiers:
             line.modifiers.append(mod)
+
+
+def _liability_status(p: Procedure, diagnoses: list[str]) -> str:
+    """Who pays for one procedure under Medicare's rules (R-COS-3, R-MOD-ABN)."""
+    if p.cosmetic:
+        return "cosmetic_voluntary" if p.abn is Abn.VOLUNTARY else "cosmetic"
+    if p.abn is Abn.SIGNED:
+        return "signed"
+    if p.abn is Abn.VOLUNTARY:
+        return "voluntary"
+    if (p.abn is Abn.NONE and p.kind in BENIGN_REMOVAL and not p.symptomatic
+            and _cosmetic_signal(diagnoses)):  # fmt: skip
+        return "no_abn"
+    return "covered"
 
 
 def apply_anatomic(ctx: CodingContext, line: DraftLine) -> None:

@@ -239,6 +239,9 @@ def _parse_diagnosis(
         site = reader.choice(obj, "site", path, _site_ids())
         side = reader.choice(obj, "laterality", path, SIDES)
         laterality = Laterality(side) if side else None
+        if site is not None and site_table()[site].sides and "laterality" not in obj:
+            reader.fail(f"{path}.laterality", f"is required: the {site_table()[site].label} has "
+                        "a left and a right")  # fmt: skip
     return Diagnosis(icd10=code, finding=finding, site=site, laterality=laterality)
 
 

@@ -20,16 +20,22 @@ MORE_EXTENSIVE = EXCISION_KINDS | {
 
 
 def _same_lesion_procedure(ctx: CodingContext, biopsy: int) -> int | None:
-    spot = ctx.spots[biopsy]
-    if spot is None:
+    """A more extensive procedure on the biopsied lesion: at the same spot, or in the same
+    region (a biopsy of the nasal ala and an excision entered at the nose), not marked as a
+    separate lesion and not for a different diagnosis."""
+    if ctx.spots[biopsy] is None:
         return None
     for j, other in enumerate(ctx.procedures):
-        if (
-            ctx.spots[j] == spot
-            and other.kind in MORE_EXTENSIVE
-            and not ctx.distinct_lesions(biopsy, j)
-        ):
-            return j
+        if other.kind not in MORE_EXTENSIVE or ctx.spots[j] is None:
+            continue
+        if not (ctx.same_spot(biopsy, j) or ctx.same_region(biopsy, j)):
+            continue
+        if ctx.procedures[biopsy].separate_lesion or other.separate_lesion:
+            continue
+        dx_biopsy, dx_other = set(ctx.dx(biopsy)), set(ctx.dx(j))
+        if dx_biopsy and dx_other and not dx_biopsy & dx_other:
+            continue
+        return j
     return None
 
 

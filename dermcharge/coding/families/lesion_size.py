@@ -8,7 +8,7 @@ from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import DraftLine
 from dermcharge.coding.tables import BracketGap, coding_tables, pick_bracket
 from dermcharge.domain.claim import Severity
-from dermcharge.domain.visit import Kind
+from dermcharge.domain.visit import Kind, RepairType
 
 GAP_SOURCE = "CPT size brackets stated to 0.1 cm; coding-rules.md R-EX-9 (flag, never round)"
 
@@ -68,12 +68,54 @@ def code_shave_removals(ctx: CodingContext) -> None:
     )
 
 
+def hidradenitis_code(ctx: CodingContext, index: int) -> str | None:
+    """11450-11471 for a benign excision of hidradenitis in the axilla, groin or perianal skin,
+    by the class of its repair, which the code includes (R-EX-1; CPT site and repair structure)."""
+    p = ctx.procedures[index]
+    spec = coding_tables()["excision_hidradenitis"]
+    if p.kind is not Kind.EXCISION_BENIGN or p.site not in spec["sites"]:
+        return None
+    if not any(d.startswith(spec["diagnosis_prefix"]) for d in ctx.dx(index)):
+        return None
+    complex_repair = p.repair is not None and p.repair.type is RepairType.COMPLEX
+    return str(spec["sites"][p.site]["complex" if complex_repair else "simple_or_intermediate"])
+
+
+def _code_hidradenitis(ctx: CodingContext, index: int, code: str) -> None:
+    repair = ctx.procedures[index].repair
+    how = f"{repair.type} repair included" if repair else "simple or intermediate repair included"
+    ctx.draft.bill(
+        DraftLine(
+            code,
+            1,
+            (index,),
+            ctx.dx(index),
+            f"Excision for hidradenitis at the {ctx.where(index)}, {how} (R-EX-1: 11450-11471).",
+        )
+    )
+
+
 def code_excisions(ctx: CodingContext, covered_by_flap: set[int]) -> None:
     """One code per excised lesion, never added together; excised diameter = lesion + 2 x
     narrowest margin (R-EX-1..R-EX-4). An excision closed by adjacent tissue transfer at the same
     site is included in the flap (R-ATT-1)."""
     for i in ctx.indices(Kind.EXCISION_BENIGN, Kind.EXCISION_MALIGNANT):
         p = ctx.procedures[i]
+        hidradenitis = hidradenitis_code(ctx, i)
+        if hidradenitis is not None and i not in covered_by_flap:
+            _code_hidradenitis(ctx, i, hidradenitis)
+            continue
+        if any(d.startswith("L73.2") for d in ctx.dx(i)):
+            ctx.draft.find(
+                Severity.WARNING,
+                "code_family",
+                f"Hidradenitis excised at the {ctx.where(i)}: the hidradenitis codes "
+                "(11450-11471) cover the axilla, groin and perianal, perineal or umbilical skin; "
+                "coded here as a lesion excision — check the site",
+                (i,),
+                source="coding-rules.md R-EX-1",
+                action="Check the site",
+            )
         family = str(p.kind)
         size = excised_diameter(ctx, i)
         assert size is not None

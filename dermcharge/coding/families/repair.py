@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import DraftLine
-from dermcharge.coding.families.lesion_size import excised_diameter
+from dermcharge.coding.families.lesion_size import excised_diameter, hidradenitis_code
 from dermcharge.coding.tables import BracketGap, coding_tables, pick_bracket
 from dermcharge.domain.claim import Severity
 from dermcharge.domain.visit import BIOPSY_KINDS, REPAIR_KINDS, Kind, RepairType
@@ -50,6 +50,8 @@ def _excluded(
             return "closure by the adjacent tissue transfer at the same site includes it (R-ATT-1)"
     if owner is None:
         return None
+    if hidradenitis_code(ctx, owner) is not None:
+        return "the hidradenitis excision code (11450-11471) includes its repair (R-EX-1)"
     kind = ctx.procedures[owner].kind
     if repair_type is RepairType.SIMPLE:
         if kind in (Kind.EXCISION_BENIGN, Kind.EXCISION_MALIGNANT):
@@ -112,7 +114,7 @@ def code_repairs(ctx: CodingContext) -> None:
     ceil((total - 7.5) / 5). A complex repair totalling 1.0 cm or less has no complex code (CPT
     parenthetical): it is reported as intermediate, with a warning for the coder."""
     totals: dict[tuple[RepairType, str], list[Wound]] = {}
-    for wound in collect_wounds(ctx):
+    for wound in _short_complex_as_intermediate(ctx, collect_wounds(ctx)):
         totals.setdefault((wound.repair_type, wound.group), []).append(wound)
     spec = coding_tables()["repair"]
     for (repair_type, group), wounds in totals.items():
@@ -124,9 +126,6 @@ def code_repairs(ctx: CodingContext) -> None:
         lengths = " + ".join(str(w.length_cm) for w in wounds)
         summed = f"{lengths} = {total} cm" if len(wounds) > 1 else f"{total} cm"
         if repair_type is RepairType.COMPLEX:
-            if total < Decimal(str(spec["complex"]["minimum_cm"])):
-                _small_complex(ctx, wounds, total, procs, dx)
-                continue
             _bill_complex(ctx, group, total, procs, dx, summed)
             continue
         code = pick_bracket(total, spec[str(repair_type)][group])
@@ -191,29 +190,32 @@ def _bill_complex(
         )
 
 
-def _small_complex(
-    ctx: CodingContext, wounds: list[Wound], total: Decimal, procs: tuple[int, ...], dx: list[str]
-) -> None:
-    first = wounds[0].procedures[0]
-    group = _group(ctx, first, RepairType.INTERMEDIATE)
-    code = pick_bracket(total, coding_tables()["repair"]["intermediate"][group])
-    ctx.draft.bill(
-        DraftLine(
-            str(code),
-            1,
-            procs,
-            dx,
-            f"A complex repair of {total} cm is below the 1.1 cm where complex codes start; "
-            "reported as intermediate (CPT parenthetical).",
-            per_lesion=False,
-        )
-    )
-    ctx.draft.find(
-        Severity.WARNING,
-        "repair_class",
-        f"Complex repair of {total} cm has no complex code (they start at 1.1 cm): coded as "
-        f"intermediate {code}. Confirm, or code simple repair if no layered closure was done.",
-        procs,
-        source="CPT complex repair parenthetical (coding-rules.md R-RP-4, unsourced here)",
-        action="Confirm the repair class",
-    )
+def _short_complex_as_intermediate(ctx: CodingContext, wounds: list[Wound]) -> list[Wound]:
+    """Complex repairs whose group total is under 1.1 cm, where complex codes start, become
+    intermediate repairs of their site's intermediate group and are added to that group's other
+    intermediate repairs (CPT parenthetical; R-RP-2, R-RP-4), with a warning for the coder."""
+    minimum = Decimal(str(coding_tables()["repair"]["complex"]["minimum_cm"]))
+    complex_totals: dict[str, Decimal] = {}
+    for w in wounds:
+        if w.repair_type is RepairType.COMPLEX:
+            complex_totals[w.group] = complex_totals.get(w.group, Decimal(0)) + w.length_cm
+    out = []
+    for w in wounds:
+        if w.repair_type is RepairType.COMPLEX and complex_totals[w.group] < minimum:
+            group = _group(ctx, w.procedures[0], RepairType.INTERMEDIATE)
+            out.append(Wound(RepairType.INTERMEDIATE, group, w.length_cm, w.procedures,
+                             w.diagnoses))  # fmt: skip
+            ctx.draft.find(
+                Severity.WARNING,
+                "repair_class",
+                f"A complex repair totalling {complex_totals[w.group]} cm has no complex code "
+                "(they start at 1.1 cm): counted as intermediate with the group's other "
+                "intermediate repairs. Confirm, or record it as simple if no layered closure "
+                "was done.",
+                tuple(p for p in w.procedures if p is not None),
+                source="CPT complex repair parenthetical (coding-rules.md R-RP-4)",
+                action="Confirm the repair class",
+            )
+        else:
+            out.append(w)
+    return out
