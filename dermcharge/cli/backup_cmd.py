@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from dermcharge.cli.visits_cmd import command_database
+from dermcharge.cli.visits_cmd import cli_error_for, command_database
 from dermcharge.services import backup
+from dermcharge.services.database import resolve_database_url
+from dermcharge.storage.errors import StorageError
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -43,8 +46,14 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    with command_database(args.db) as db:
-        result = backup.restore(db, Path(args.path))
+    try:  # restore by URL: a damaged database cannot be opened, and must still be restorable
+        result = backup.restore_url(
+            resolve_database_url(args.db), Path(args.path), stamp=datetime.now(UTC)
+        )
+    except StorageError as error:
+        raise cli_error_for(error) from None
+    with command_database(args.db):
+        pass  # opening migrates the restored database to this version's schema
     if result.safety_copy is not None:
         print(f"the database as it was is kept in {result.safety_copy}")
     print(f"restored from {args.path} (schema {result.revision})")

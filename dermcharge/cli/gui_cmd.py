@@ -42,7 +42,9 @@ def run_gui(args: argparse.Namespace) -> int:
         raise CliError(message, EXIT_FAILURE) from None
     try:
         db = open_app_database(args.db)
-    except NeedsPassphrase:
+    except NeedsPassphrase as needs:
+        if args.exit_when_ready:  # no one is there to type it
+            raise CliError(str(needs), EXIT_FAILURE) from None
         db = _ask_passphrase(args.db)  # an encrypted file whose key is not in the keyring
     except StorageError as error:
         raise CliError(str(error), EXIT_FAILURE) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from dermcharge.storage import backup as storage_backup
@@ -9,7 +10,7 @@ from dermcharge.storage.backup import RestoreResult
 from dermcharge.storage.database import Database
 from dermcharge.storage.migrate import upgrade_to_head
 
-__all__ = ["RestoreResult", "back_up", "restore"]
+__all__ = ["RestoreResult", "back_up", "restore", "restore_url"]
 
 
 def back_up(db: Database, target: Path) -> Path:
@@ -27,3 +28,9 @@ def restore(db: Database, source: Path) -> RestoreResult:
     db.engine.dispose()  # connections opened before the restore must not reuse cached state
     upgrade_to_head(db.engine)
     return result
+
+
+def restore_url(url: str, source: Path, *, stamp: datetime) -> RestoreResult:
+    """Restore without opening the database first: the way back from a damaged or unreadable
+    file, which cannot be opened. The schema is brought up to date on the next open."""
+    return storage_backup.restore(url, source, stamp=stamp)

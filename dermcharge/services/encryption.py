@@ -48,8 +48,32 @@ __all__ = [
 class NeedsPassphrase(EncryptionFailed):
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"{path} is encrypted: give its passphrase (${PASSPHRASE_ENV} for the command line)"
+            f"{path} is encrypted: give its passphrase (${PASSPHRASE_ENV} for the command line); "
+            "if it is not an encrypted dermcharge database it is damaged: restore a backup "
+            "(dermcharge restore FILE --db ...)"
         )
+
+
+class NotADatabase(EncryptionFailed):
+    """The file is neither an SQLite database nor one SQLCipher could have written."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} is not a dermcharge database (damaged, or another kind of file): restore a "
+            "backup (dermcharge restore FILE --db ...) or choose another database with --db"
+        )
+
+
+def _could_be_sqlcipher(path: Path) -> bool:
+    """SQLCipher writes whole pages of random-looking bytes; text, PDFs and truncated files
+    are something else."""
+    size = path.stat().st_size
+    if size % 512:
+        return False
+    with path.open("rb") as file:
+        head = file.read(64)
+    printable = sum(32 <= b < 127 or b in (9, 10, 13) for b in head)
+    return printable < len(head) * 0.8
 
 
 def sqlite_file(url: str) -> Path:
@@ -90,6 +114,8 @@ def unlocked_url(url: str, passphrase: str | None = None) -> str:
     if not is_encrypted(url):
         return url
     path = sqlite_file(url)
+    if not _could_be_sqlcipher(path):
+        raise NotADatabase(path)
     key = passphrase or os.environ.get(PASSPHRASE_ENV) or stored_key(path)
     if not key:
         raise NeedsPassphrase(path)

@@ -128,6 +128,8 @@ def _sqlite_restore(live: Path, source: Path, stamp: datetime) -> RestoreResult:
             raise RestoreRefused(f"{source} was not restored: {problem}; nothing was replaced")
         with _closing(sqlite3.connect(checked)) as backup_db:
             revision = backup_db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+        if _unreadable(live):
+            return _replace_unreadable(live, checked, revision, stamp)
         safety = None
         if live.exists():
             safety = live.with_name(
@@ -144,6 +146,28 @@ def _sqlite_restore(live: Path, source: Path, stamp: datetime) -> RestoreResult:
         raise RestoreRefused(f"restore from {source} failed: {error}") from error
     finally:
         checked.unlink(missing_ok=True)
+
+
+def _unreadable(live: Path) -> bool:
+    """A live file that is not SQLite at all (damaged, foreign, or encrypted without its key):
+    the online backup API cannot copy it, so it is set aside whole."""
+    if not live.exists() or live.stat().st_size == 0:
+        return False
+    with live.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER
+
+
+def _replace_unreadable(live: Path, checked: Path, revision: str, stamp: datetime) -> RestoreResult:
+    """Keep the unreadable file (and its -wal/-shm companions) under a new name, then put the
+    checked backup in its place."""
+    kept = live.with_name(f"{live.stem}.unreadable-{stamp:%Y%m%dT%H%M%S}{live.suffix}")
+    os.replace(live, kept)
+    for suffix in ("-wal", "-shm"):
+        companion = live.with_name(live.name + suffix)
+        if companion.exists():
+            os.replace(companion, kept.with_name(kept.name + suffix))
+    shutil.copyfile(checked, live)
+    return RestoreResult(revision=revision, safety_copy=kept)
 
 
 class _closing:
