@@ -1,12 +1,17 @@
 """Start-up of the desktop app against a bare PySide6 window, measured side by side.
 
 Each round starts, in fresh subprocesses and in alternating order:
-  * bare: a QApplication with an empty QMainWindow shown, quitting at the first event-loop pass;
+  * bare: a QApplication with an empty QMainWindow shown, which prints the ready line once the
+    window has painted and quits;
   * app: `dermcharge gui --exit-when-ready --db URL` — the main window showing today's visits of a
-    demo database, quitting as soon as it is interactive;
+    demo database; it prints the same line once that window has painted (today's list on
+    screen, taking input), then waits for the storage layer that loads beside it and exits;
   * app (direct): `python -m dermcharge.gui --exit-when-ready`, which skips building the whole
     command-line parser.
-It prints the median wall time of each and the ratio to the bare window (goal <= 2x, at most 3x).
+Two times each, from spawning the process: to the ready line (interactive, the goal's measure) and
+to the app's "storage loaded" line (everything open: SQLAlchemy, the services, sign-in guard; for
+the bare window, its exit). It prints the medians and their ratios to the bare window's (goal
+<= 2x, at most 3x, for interactive).
 
     .venv/bin/python bench/bench_gui_startup.py [--rounds 7] [--db URL]
 """
@@ -22,25 +27,47 @@ import tempfile
 import time
 from pathlib import Path
 
+READY = "dermcharge gui: interactive"  # dermcharge.gui.app.READY_LINE, without importing it
+LOADED = "dermcharge gui: storage loaded"  # dermcharge.gui.app.LOADED_LINE
 BARE = (
-    "from PySide6.QtCore import QTimer\n"
+    f"READY = {READY!r}\n"
+    "from PySide6.QtCore import QEvent, QObject, QTimer\n"
     "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "class FirstPaint(QObject):\n"  # the app's own criterion: gui/first_paint.py
+    "    def eventFilter(self, watched, event):\n"
+    "        if event.type() == QEvent.Type.Paint:\n"
+    "            watched.removeEventFilter(self)\n"
+    "            QTimer.singleShot(0, lambda: (print(READY, flush=True), app.exit(0)))\n"
+    "        return False\n"
     "app = QApplication([])\n"
     "window = QMainWindow()\n"
     "window.resize(1280, 800)\n"
+    "watch = FirstPaint(window)\n"
+    "window.installEventFilter(watch)\n"
     "window.show()\n"
-    "QTimer.singleShot(0, lambda: app.exit(0))\n"
     "raise SystemExit(app.exec())\n"
 )
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from spawn to the ready line, and to the loaded line (the bare window has none:
+    its exit)."""
     start = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
-    return elapsed
+    with subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        ready = loaded = None
+        for line in process.stdout:
+            if line.strip() == READY and ready is None:
+                ready = time.perf_counter() - start
+            elif line.strip() == LOADED and loaded is None:
+                loaded = time.perf_counter() - start
+        code = process.wait(timeout=120)
+        ended = time.perf_counter() - start
+        if code != 0 or ready is None:
+            raise SystemExit(f"{' '.join(command)} failed ({code}):\n{process.stderr.read()}")
+    return ready, loaded if loaded is not None else ended
 
 
 def main() -> int:
@@ -51,6 +78,11 @@ def main() -> int:
     python = sys.executable
     work = Path(tempfile.mkdtemp(prefix="dermcharge-bench-"))
     env = dict(os.environ, DERMCHARGE_DATA_DIR=str(work / "data"))
+    # Measured as installed: pip writes bytecode for every package it installs (PySide6's is
+    # there already), so our own modules are compiled too rather than parsed on every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    package = Path(__file__).resolve().parent.parent / "dermcharge"
+    subprocess.run([python, "-m", "compileall", "-q", str(package)], env=env, check=True)
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     db = args.db
@@ -73,22 +105,25 @@ def main() -> int:
     }
     for command in commands.values():  # warm the file cache and the first-run index build
         timed(command, env)
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for round_number in range(args.rounds):
         order = list(commands.items())
         if round_number % 2:
             order.reverse()
         for name, command in order:
             times[name].append(timed(command, env))
-    bare = statistics.median(times["bare QMainWindow"])
-    print(
-        f"platform: {env.get('QT_QPA_PLATFORM', 'display')}; {args.rounds} rounds, median wall time"
-    )
-    print(f"{'start-up':<28}{'median s':>10}{'min s':>9}{'x bare':>9}")
+    bare_ready = statistics.median(t[0] for t in times["bare QMainWindow"])
+    bare_end = statistics.median(t[1] for t in times["bare QMainWindow"])
+    print(f"platform: {env.get('QT_QPA_PLATFORM', 'display')}; {args.rounds} rounds, medians")
+    print(f"{'start-up':<26}{'interactive s':>14}{'x bare':>8}{'loaded s':>10}{'x bare':>8}")
     for name, values in times.items():
-        median = statistics.median(values)
-        print(f"{name:<28}{median:>10.3f}{min(values):>9.3f}{median / bare:>9.2f}")
-    print("goal: <= 2x the bare window, at most 3x")
+        ready = statistics.median(t[0] for t in values)
+        end = statistics.median(t[1] for t in values)
+        print(
+            f"{name:<26}{ready:>14.3f}{ready / bare_ready:>8.2f}{end:>10.3f}{end / bare_end:>8.2f}"
+        )
+    print("goal: interactive <= 2x the bare window, at most 3x")
+    print("loaded: the app's storage layer done loading beside the window (bare: its exit)")
     return 0
 
 

@@ -31,9 +31,10 @@ def _ask_passphrase(db_option: str | None) -> Any:
     return db
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def _open_before_the_window(db_option: str | None, exit_when_ready: bool) -> Any:
+    """The database opened in full before any window: PostgreSQL, an encrypted or new file, a
+    schema to migrate — anything the start-up reader declines."""
     try:
-        from dermcharge.services.acting_user import default_actor
         from dermcharge.services.database import open_app_database
         from dermcharge.services.encryption import NeedsPassphrase
         from dermcharge.storage.errors import StorageError
@@ -41,22 +42,47 @@ def run_gui(args: argparse.Namespace) -> int:
         message = f"the storage layer is not installed ({missing.name})"
         raise CliError(message, EXIT_FAILURE) from None
     try:
-        db = open_app_database(args.db)
+        return open_app_database(db_option)
     except NeedsPassphrase as needs:
-        if args.exit_when_ready:  # no one is there to type it
+        if exit_when_ready:  # no one is there to type it
             raise CliError(str(needs), EXIT_FAILURE) from None
-        db = _ask_passphrase(args.db)  # an encrypted file whose key is not in the keyring
+        return _ask_passphrase(db_option)  # an encrypted file whose key is not in the keyring
     except StorageError as error:
         raise CliError(str(error), EXIT_FAILURE) from None
+
+
+def _open_in_full(db_option: str | None) -> Any:
+    from dermcharge.services.database import open_app_database
+
+    return open_app_database(db_option)
+
+
+def run_gui(args: argparse.Namespace) -> int:
     try:
         from dermcharge.gui.app import run  # Qt loads only for this command
+        from dermcharge.gui.database_opening import OpeningDatabase
     except ImportError as missing:
         raise CliError(
             f"the desktop app needs PySide6 ({missing.name} is missing): "
             "pip install 'dermcharge[gui]'",
             EXIT_FAILURE,
         ) from None
+    from dermcharge.services.acting_user import default_actor
+    from dermcharge.storage.database_url import resolve_database_url
+    from dermcharge.storage.startup_reader import open_startup_reader
+
+    # A plain SQLite file at this version's schema: the first window reads it with sqlite3 while
+    # the storage layer loads on a worker thread (gui/database_opening.py).
+    reader = open_startup_reader(resolve_database_url(args.db))
+    if reader is not None:
+        opening = OpeningDatabase(lambda: _open_in_full(args.db), reader)
+    else:
+        opening = OpeningDatabase.already_open(
+            _open_before_the_window(args.db, args.exit_when_ready)
+        )
     try:
-        return run(db, default_actor(), today=date.today(), exit_when_ready=args.exit_when_ready)
+        return run(
+            opening, default_actor(), today=date.today(), exit_when_ready=args.exit_when_ready
+        )
     finally:
-        db.dispose()
+        opening.close()

@@ -6,31 +6,19 @@ transaction). Where a service the GUI needs is not there yet, the call says so i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from dermcharge.domain.record import Provider, VisitRecord
+from dermcharge.domain.record import VisitRecord
 from dermcharge.domain.visit import Visit
+from dermcharge.gui.backend_records import PatientHit, ProviderChoice, provider_choices
 from dermcharge.services import visits as visit_service
 from dermcharge.services.database import Database
 from dermcharge.storage.stored import StoredVisit, VisitSummary
 from dermcharge.storage.workflow import VisitStatus
 
-
-@dataclass(frozen=True)
-class PatientHit:
-    id: int
-    name: str  # "Last, First"
-    dob: date
-    account_number: str
-
-
-@dataclass(frozen=True)
-class ProviderChoice:
-    id: int
-    label: str
-    provider: Provider
+__all__ = ["AppBackend", "PatientHit", "ProviderChoice"]
 
 
 class AppBackend:
@@ -57,7 +45,7 @@ class AppBackend:
 
             with self.db.read() as session:
                 found = people_repository.list_providers(session)
-        return [ProviderChoice(pid, f"{p.name} {p.credentials}".strip(), p) for pid, p in found]
+        return provider_choices(found)
 
     def day_visits(
         self, on: date, provider_id: int | None = None, status: VisitStatus | None = None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -15,11 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dermcharge.gui.app_backend import AppBackend
+from dermcharge.gui.backend_records import provider_label
 from dermcharge.gui.forms.ui_main_window import Ui_MainWindow
 from dermcharge.gui.visit_list_models import STATUS_WORDS, PatientListModel, VisitListModel
 from dermcharge.storage.errors import StorageError
 from dermcharge.storage.workflow import VisitStatus
+
+if TYPE_CHECKING:  # the window is painted before the services load (gui/app.py)
+    from dermcharge.gui.app_backend import AppBackend
+    from dermcharge.storage.startup_reader import StartupReader
 
 SEARCH_DELAY_MS = 250  # search after a short pause in typing, not on every key
 
@@ -34,11 +41,17 @@ class MainWindow(QMainWindow):
         user: str,
         code_set_status: tuple[str, str | None] = ("ICD-10-CM", None),
         parent: QWidget | None = None,
+        *,
+        first_look: StartupReader | None = None,
     ) -> None:
+        """`first_look` shows the lists until `attach_backend` gives the window its backend;
+        meanwhile an action that needs the backend calls `complete_start`, which waits for it."""
         super().__init__(parent)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.backend = backend
+        self.first_look = first_look if backend is None else None
+        self.complete_start: Callable[[], bool] | None = None
         self.today = today
         self.visit_windows: list[QWidget] = []
         self._batch: object = None
@@ -66,12 +79,18 @@ class MainWindow(QMainWindow):
         ui = self.ui
         ui.dateEdit.setDate(QDate(self.today.year, self.today.month, self.today.day))
         ui.providerCombo.addItem("All providers", None)
-        if self.backend is not None:
-            try:
-                for choice in self.backend.providers():
-                    ui.providerCombo.addItem(choice.label, choice.id)
-            except StorageError as error:
-                self.statusBar().showMessage(f"Providers not loaded: {error}")
+        try:
+            if self.backend is not None:
+                labels = [(c.id, c.label) for c in self.backend.providers()]
+            elif self.first_look is not None:
+                labels = [(i, provider_label(n, c)) for i, n, c in self.first_look.providers()]
+            else:
+                labels = []
+        except StorageError as error:
+            labels = []
+            self.statusBar().showMessage(f"Providers not loaded: {error}")
+        for provider_id, label in labels:
+            ui.providerCombo.addItem(label, provider_id)
         ui.statusCombo.addItem("Any status", None)
         for status in VisitStatus:
             ui.statusCombo.addItem(STATUS_WORDS.get(status.value, status.value), status)
@@ -108,7 +127,8 @@ class MainWindow(QMainWindow):
 
     def _set_up_status_bar(self, user: str, code_set_status: tuple[str, str | None]) -> None:
         release, warning = code_set_status
-        database = self.backend.database_label if self.backend else "no database"
+        source = self.backend or self.first_look
+        database = source.database_label if source is not None else "no database"
         self.database_label = QLabel(f"Database: {database}")
         self.user_label = QLabel(f"User: {user}")
         self.code_set_label = QLabel(release)
@@ -118,6 +138,23 @@ class MainWindow(QMainWindow):
             self.code_set_label.setStyleSheet("color: #b26a00")
         for label in (self.database_label, self.user_label, self.code_set_label):
             self.statusBar().addPermanentWidget(label)
+
+    # --- the backend ---------------------------------------------------------------------------
+    def attach_backend(self, backend: AppBackend) -> None:
+        """The full backend, once the database has opened; the first look is done."""
+        self.backend = backend
+        self.first_look = None
+        self.complete_start = None
+
+    def _ready_backend(self) -> AppBackend | None:
+        """The backend, waiting (busy cursor) for the opening if the window came up before it."""
+        if self.backend is None and self.complete_start is not None:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.complete_start()
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        return self.backend
 
     # --- lists -----------------------------------------------------------------------------------
     def selected_date(self) -> date:
@@ -130,11 +167,12 @@ class MainWindow(QMainWindow):
     def refresh_visits(self) -> None:
         on = self.selected_date()
         self.ui.visitsTitle.setText(f"<b>Visits on {on.isoformat()}</b>")
-        if self.backend is None:
+        source = self.backend or self.first_look
+        if source is None:
             self.visit_model.set_rows([])
             return
         try:
-            rows = self.backend.day_visits(
+            rows = source.day_visits(
                 on, self.ui.providerCombo.currentData(), self.ui.statusCombo.currentData()
             )
         except StorageError as error:
@@ -149,10 +187,11 @@ class MainWindow(QMainWindow):
     def search_patients(self) -> None:
         self._search_timer.stop()
         query = self.ui.patientSearchEdit.text().strip()
-        if self.backend is None or not query:
+        backend = self._ready_backend() if query else None
+        if backend is None:
             self.patient_model.set_rows([])
             return
-        hits = self.backend.search_patients(query)
+        hits = backend.search_patients(query)
         if hits is None:
             self.ui.patientsTitle.setText("<b>Patients</b> — search is not available yet")
             return
@@ -160,10 +199,11 @@ class MainWindow(QMainWindow):
         self.ui.patientsTitle.setText(f"<b>Patients</b> ({len(hits)})")
 
     def _on_patient_activated(self, index: QModelIndex) -> None:
-        if self.backend is None or not index.isValid():
+        backend = self._ready_backend()
+        if backend is None or not index.isValid():
             return
         hit = self.patient_model.row_at(index.row())
-        self.visit_model.set_rows(self.backend.patient_history(hit.id))
+        self.visit_model.set_rows(backend.patient_history(hit.id))
         self.ui.visitsTitle.setText(f"<b>Visits of {hit.name}</b>")
 
     def _focus_search(self) -> None:
@@ -179,7 +219,7 @@ class MainWindow(QMainWindow):
 
     def open_selected_visit(self) -> QWidget | None:
         visit_id = self._selected_visit_id()
-        if visit_id is None or self.backend is None:
+        if visit_id is None:
             self.statusBar().showMessage("Choose a visit first", 3000)
             return None
         return self.open_visit(visit_id)
@@ -187,14 +227,15 @@ class MainWindow(QMainWindow):
     def open_visit(self, visit_id: int) -> QWidget | None:
         from dermcharge.gui.visit_window import VisitWindow  # the editor loads on first use
 
-        if self.backend is None:
+        backend = self._ready_backend()
+        if backend is None:
             return None
         try:
-            stored = self.backend.open_visit(visit_id)
+            stored = backend.open_visit(visit_id)
         except StorageError as error:
             QMessageBox.warning(self, "dermcharge", f"The visit could not be opened.\n\n{error}")
             return None
-        window = VisitWindow(stored, self.backend)
+        window = VisitWindow(stored, backend)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.visit_saved.connect(lambda _id: self.refresh_visits())
         window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
@@ -210,13 +251,13 @@ class MainWindow(QMainWindow):
     def new_visit(self) -> QWidget | None:
         """A new visit on the chosen date for the patient of the selected visit."""
         visit_id = self._selected_visit_id()
-        if visit_id is None or self.backend is None:
+        backend = self._ready_backend() if visit_id is not None else None
+        if visit_id is None or backend is None:
             message = "Choose a visit of the patient first (or New patient)"
             self.statusBar().showMessage(message, 4000)
             return None
         try:
-            stored = self.backend.new_visit_like(self.backend.open_visit(visit_id),
-                                                 self.selected_date())  # fmt: skip
+            stored = backend.new_visit_like(backend.open_visit(visit_id), self.selected_date())
         except StorageError as error:
             QMessageBox.warning(self, "dermcharge", f"No new visit was made.\n\n{error}")
             return None
@@ -226,13 +267,14 @@ class MainWindow(QMainWindow):
     def new_patient(self) -> QWidget | None:
         from dermcharge.gui.new_patient_dialog import NewPatientDialog
 
-        if self.backend is None:
+        backend = self._ready_backend()
+        if backend is None:
             return None
-        dialog = NewPatientDialog(self.backend.providers(), self.selected_date(), self)
+        dialog = NewPatientDialog(backend.providers(), self.selected_date(), self)
         if dialog.exec() != NewPatientDialog.DialogCode.Accepted:
             return None
         try:
-            stored = self.backend.create_visit(dialog.record())
+            stored = backend.create_visit(dialog.record())
         except StorageError as error:
             QMessageBox.warning(self, "dermcharge", f"The patient was not added.\n\n{error}")
             return None
@@ -244,14 +286,15 @@ class MainWindow(QMainWindow):
         from dermcharge.gui.batch_print import start_batch
 
         ids = [summary.id for summary in self.visit_model.rows()]
-        if self.backend is None or not ids or self._batch is not None:
+        backend = self._ready_backend() if ids and self._batch is None else None
+        if backend is None:
             return
         progress = self.ui.batchProgress
         progress.setRange(0, len(ids) * 2)
         progress.setValue(0)
         progress.setVisible(True)
         self.ui.printDayButton.setEnabled(False)
-        thread, worker = start_batch(self.backend, ids, self)
+        thread, worker = start_batch(backend, ids, self)
         self._batch = thread
         worker.progressed.connect(self._on_batch_progressed)
         worker.finished.connect(self._on_batch_finished)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from dermcharge.domain.record import Insurance, Patient, VisitRecord
 from dermcharge.domain.visit import PatientStatus, Payer, Visit
-from dermcharge.gui.app_backend import ProviderChoice
+from dermcharge.gui.backend_records import ProviderChoice
 from dermcharge.gui.forms.ui_new_patient_dialog import Ui_NewPatientDialog
 
 PAYER_CHOICES = (("Medicare", Payer.MEDICARE), ("Commercial", Payer.COMMERCIAL),

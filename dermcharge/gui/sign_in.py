@@ -9,31 +9,45 @@ benchmark on a fresh database) as the local administrator.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog
 
-from dermcharge.gui.login_dialog import FirstAdminDialog, LoginDialog
+from dermcharge.gui.database_opening import OpeningDatabase
 from dermcharge.security.accounts import User, local_admin
+from dermcharge.security.environment_identity import PASSWORD_ENV, USER_ENV, os_login
 from dermcharge.security.errors import SecurityError
-from dermcharge.services import users
-from dermcharge.services.cli_access import PASSWORD_ENV, USER_ENV, os_login
-from dermcharge.services.database import Database
+
+if TYPE_CHECKING:
+    from dermcharge.services.database import Database
 
 
-def sign_in_at_start(db: Database, *, exit_when_ready: bool = False) -> User | None:
-    """The signed-in user, or None when the person chose Quit."""
-    if not users.users_exist(db):
+def sign_in_at_start(
+    source: Database | OpeningDatabase, *, exit_when_ready: bool = False
+) -> User | None:
+    """The signed-in user, or None when the person chose Quit.
+
+    With a database still opening, the dialog shows at once and the typed password is checked
+    when the opening is done (usually long before the person has finished typing)."""
+    opening = (
+        source if isinstance(source, OpeningDatabase) else OpeningDatabase.already_open(source)
+    )
+    if not opening.users_exist():
         if exit_when_ready:
             return local_admin(os_login())
+        from dermcharge.gui.login_dialog import FirstAdminDialog
+
         first = FirstAdminDialog(
-            lambda name, full, pw: users.create_first_admin(db, name, full, pw)
+            lambda name, full, pw: _users().create_first_admin(opening.database(), name, full, pw)
         )
+        opening.start_after_first_paint(first)
         return first.user if first.exec() == QDialog.DialogCode.Accepted else None
     message = "Sign in to dermcharge"
     name, password = os.environ.get(USER_ENV, "").strip(), os.environ.get(PASSWORD_ENV)
     if name and password is not None:
         try:
-            return users.verify_login(db, name, password)
+            user: User = _users().verify_login(opening.database(), name, password)
+            return user
         except SecurityError as refused:
             if exit_when_ready:
                 raise
@@ -43,9 +57,25 @@ def sign_in_at_start(db: Database, *, exit_when_ready: bool = False) -> User | N
             f"this database has accounts: set ${USER_ENV} and ${PASSWORD_ENV} to start with "
             f"--exit-when-ready"
         )
-    dialog = LoginDialog(lambda n, p: users.verify_login(db, n, p), message=message, username=name)
+    from dermcharge.gui.login_dialog import LoginDialog
+
+    dialog = LoginDialog(
+        lambda n, p: _users().verify_login(opening.database(), n, p),
+        message=message,
+        username=name,
+    )
+    opening.start_after_first_paint(dialog)
     return dialog.user if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+def _users() -> Any:
+    """The users service, imported when first needed: it loads with the database (on the worker
+    thread), not before the first window."""
+    from dermcharge.services import users
+
+    return users
+
+
 def idle_ms(db: Database) -> int:
-    return users.idle_minutes(db) * 60_000
+    minutes: int = _users().idle_minutes(db)
+    return minutes * 60_000

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dermcharge.gui.app_backend import PatientHit
+from dermcharge.gui.backend_records import PatientHit
 from dermcharge.gui.record_table_model import Column, RecordTableModel
 from dermcharge.storage.stored import VisitSummary
 

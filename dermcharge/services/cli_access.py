@@ -9,23 +9,15 @@ actions are audited as "os:<login>". An unverified $DERMCHARGE_USER alone grants
 
 from __future__ import annotations
 
-import getpass
 import os
 
 from dermcharge.security.accounts import User, local_admin
+from dermcharge.security.environment_identity import PASSWORD_ENV, USER_ENV, os_login
 from dermcharge.security.errors import LoginFailed
 from dermcharge.services import users
 from dermcharge.storage.database import Database
 
-USER_ENV = "DERMCHARGE_USER"
-PASSWORD_ENV = "DERMCHARGE_PASSWORD"
-
-
-def os_login() -> str:
-    try:
-        return getpass.getuser() or "unknown"
-    except (OSError, KeyError):
-        return "unknown"
+__all__ = ["PASSWORD_ENV", "USER_ENV", "cli_user", "os_login"]
 
 
 def cli_user(db: Database) -> User:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy.engine import make_url
-
 
 class StorageError(Exception):
     """Base of every storage error; str() is the message to show."""
 
 
 def _redacted(url: str) -> str:
+    from sqlalchemy.engine import make_url  # here: the first window is painted without SQLAlchemy
+
     try:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:

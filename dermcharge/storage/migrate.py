@@ -7,9 +7,7 @@ they were before the upgrade began.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,31 +18,10 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 from dermcharge.storage.errors import DatabaseTooNew, MigrationFailed
+from dermcharge.storage.schema_head import MIGRATIONS_DIR, shipped_head
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Any constant works; it keeps two workstations starting at once from migrating side by side.
 POSTGRES_MIGRATION_LOCK = 7_342_019
-
-
-_REVISION = re.compile(r'^(down_revision|revision)\s*(?::[^=]*)?=\s*["\']?([^"\'\s]+)', re.M)
-
-
-@cache
-def shipped_head() -> str | None:
-    """The head revision of the shipped migrations, read from their files without Alembic.
-
-    Importing Alembic costs a quarter of a second; on an ordinary start the database is already
-    at this head, so the app opens without it."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        found = dict(m.groups() for m in _REVISION.finditer(path.read_text(encoding="utf-8")))
-        if "revision" in found:
-            revisions.add(found["revision"])
-            if found.get("down_revision") not in (None, "None"):
-                parents.add(found["down_revision"])
-    heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None
 
 
 def _stored_revision(engine: Engine) -> str | None:

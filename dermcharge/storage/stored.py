@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dermcharge.domain.claim import CodedClaim
-from dermcharge.domain.record import VisitRecord
 from dermcharge.storage.workflow import VisitStatus
+
+if TYPE_CHECKING:  # annotations only: the first window's list rows need neither
+    from dermcharge.domain.claim import CodedClaim
+    from dermcharge.domain.record import VisitRecord
 
 
 @dataclass(frozen=True)

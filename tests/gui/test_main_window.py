@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate
 
 from dermcharge.domain.record import Insurance, Patient, Provider, VisitRecord
 from dermcharge.domain.visit import Diagnosis, Kind, Laterality, Payer, Procedure, Visit
+from dermcharge.gui.app import LOADED_LINE, READY_LINE
 from dermcharge.gui.app_backend import AppBackend
 from dermcharge.gui.main_window import MainWindow
 from dermcharge.gui.visit_window import VisitWindow
@@ -115,6 +116,7 @@ def test_gui_command_exits_when_ready(db_url, tmp_path):
         env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [READY_LINE, LOADED_LINE]  # painted, then all loaded
     assert "Traceback" not in done.stderr
 
 
