@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dermcharge.codesets.cpt import cpt_table
 from dermcharge.coding.draft import DraftLine
 from dermcharge.domain.claim import ClaimLine, Finding, Severity
@@ -52,9 +54,17 @@ def order_lines(lines: list[DraftLine]) -> list[DraftLine]:
     return sorted(lines, key=key)
 
 
-def finalize(lines: list[DraftLine]) -> tuple[list[ClaimLine], list[str], list[Finding]]:
-    """Claim lines with at most four diagnoses each, the claim's diagnosis list in order of first
-    use, and findings for what does not fit a claim form."""
+def finalize(
+    lines: list[DraftLine], diagnosis_order: Sequence[str] = ()
+) -> tuple[list[ClaimLine], list[str], list[Finding]]:
+    """Claim lines with at most four diagnoses each, the claim's diagnosis list (A-L), and
+    findings for what does not fit a claim form.
+
+    The list is in order of first use unless a person ordered it (`diagnosis_order`): the
+    first-listed diagnosis is the condition chiefly responsible for the services (ICD-10-CM
+    Official Guidelines, Section IV.G), which only the provider can judge. Each line keeps its
+    own pointers, primary first (NUCC 1500 instructions, item 24E). Codes in the order that no
+    line points to are not claimed (the order outlives a lesion whose code was changed)."""
     table = cpt_table()
     findings: list[Finding] = []
     claim_dx: list[str] = []
@@ -87,6 +97,8 @@ def finalize(lines: list[DraftLine]) -> tuple[list[ClaimLine], list[str], list[F
                 procedures=line.procedures,
             )
         )
+    chosen = [code for code in diagnosis_order if code in claim_dx]
+    claim_dx = chosen + [code for code in claim_dx if code not in chosen]
     if len(claim_dx) > MAX_DIAGNOSES:
         findings.append(
             Finding(

@@ -86,7 +86,7 @@ def code_visit(
         lines.append(em_line)
     lines = assembly.order_lines(assembly.merge_lines(lines))
     modifiers.apply_multiple_procedure(ctx, lines, _procedure_value(visit.date_of_service))
-    claim_lines, claim_dx, shape_findings = assembly.finalize(lines)
+    claim_lines, claim_dx, shape_findings = assembly.finalize(lines, visit.diagnosis_order)
 
     unique = {(f.severity, f.check, f.message): f for f in reversed(ctx.draft.findings)}
     findings = [_with_lines(f, claim_lines) for f in reversed(unique.values())] + shape_findings

@@ -388,6 +388,7 @@ def parse_visit(data: Any, catalog_for: CatalogFor | None = None) -> Visit:
         parsed = _parse_procedure(reader, raw, f"procedures[{i}]", catalog)
         if parsed is not None:
             procedures.append(parsed)
+    diagnosis_order = _parse_diagnosis_order(reader, top.get("diagnosis_order"))
     if problems or dos is None:
         raise InvalidVisit(problems)
     return Visit(
@@ -397,7 +398,23 @@ def parse_visit(data: Any, catalog_for: CatalogFor | None = None) -> Visit:
         em=em,
         procedures=tuple(procedures),
         profile_overrides=overrides,
+        diagnosis_order=diagnosis_order,
     )
+
+
+def _parse_diagnosis_order(reader: _Reader, raw: Any) -> tuple[str, ...]:
+    """dermcharge's extension of the contract: the claim's diagnoses a person ordered by hand."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(c, str) and c.strip() for c in raw):
+        reader.fail("diagnosis_order", 'must be a list of ICD-10-CM codes such as ["L40.0"]')
+        return ()
+    codes = [normalize_code(c) for c in raw]
+    repeated = sorted({c for c in codes if codes.count(c) > 1})
+    if repeated:
+        reader.fail("diagnosis_order", f"names {', '.join(repeated)} more than once")
+        return ()
+    return tuple(codes)
 
 
 def _parse_em(reader: _Reader, raw: Any, catalog: Icd10Catalog | None) -> EmService | None:
@@ -445,6 +462,7 @@ TOP_FIELDS = frozenset(
         "provider",
         "practice",
         "place_of_service",
+        "diagnosis_order",  # dermcharge's extension (see _parse_diagnosis_order)
     }
 )
 PROCEDURE_FIELDS = frozenset({
@@ -533,6 +551,8 @@ def visit_to_json(visit: Visit) -> dict[str, Any]:
             "diagnoses": [_diagnosis_to_json(d) for d in visit.em.diagnoses],
         }
     out["procedures"] = [_procedure_to_json(p) for p in visit.procedures]
+    if visit.diagnosis_order:
+        out["diagnosis_order"] = list(visit.diagnosis_order)
     return out
 
 

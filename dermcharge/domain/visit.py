@@ -152,3 +152,7 @@ class Visit:
     em: EmService | None = None
     procedures: tuple[Procedure, ...] = ()
     profile_overrides: ProfileOverrides = field(default_factory=ProfileOverrides)
+    # ICD-10-CM codes a person put first on the claim (A, B, ...), in that order; the codes it
+    # does not name follow in order of first use. Which condition is "chiefly responsible" for
+    # the encounter is a clinical judgement the rules cannot make (ICD-10-CM guidelines IV.G).
+    diagnosis_order: tuple[str, ...] = ()

@@ -287,6 +287,31 @@ class CaptureFlow:
         self._visit = replace(self._visit, patient_status=status, em=None)
         self._changed()
 
+    # --- the claim's diagnosis list (A-L) ------------------------------------------------------
+    def move_diagnosis(self, code: str, steps: int) -> None:
+        """Move one of the claim's diagnoses up (steps < 0) or down its A-L list.
+
+        The provider decides which condition is listed first (ICD-10-CM guidelines IV.G); the
+        order is kept on the visit, and codes added later follow it in order of first use."""
+        codes = list(self.claim.diagnoses) if self.claim is not None else []
+        if code not in codes:
+            raise LookupError(f"{code} is not on this visit's claim")
+        position = codes.index(code)
+        target = max(0, min(len(codes) - 1, position + steps))
+        self._record(f"diagnosis order {code}")
+        if target == position:
+            return
+        codes.insert(target, codes.pop(position))
+        self._visit = replace(self._visit, diagnosis_order=tuple(codes))
+        self._changed()
+
+    def reset_diagnosis_order(self) -> None:
+        """Back to the order of first use."""
+        self._record("diagnosis order reset")
+        if self._visit.diagnosis_order:
+            self._visit = replace(self._visit, diagnosis_order=())
+            self._changed()
+
     # --- internals -------------------------------------------------------------------------------
     def _record(self, action: str) -> None:
         # A value typed key by key reaches us once per keystroke: it is still one action.

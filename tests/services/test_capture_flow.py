@@ -266,3 +266,50 @@ def test_a_procedure_the_flow_calls_complete_is_valid_input_for_the_contract(kin
     assert flow.problems() == []
     parsed = parse_visit(visit_to_json(flow.visit))  # raises InvalidVisit with the problems
     assert parsed.procedures[0].kind is kind
+
+
+def _coded_flow() -> CaptureFlow:
+    """The standard visit's findings through the real engine: psoriasis E/M, AKs, a biopsy."""
+    from dermcharge.services.capture_flow import default_coder
+
+    flow = new_flow(default_coder())
+    flow.select_site("forearm", Laterality.LEFT)
+    flow.choose_kind(Kind.BIOPSY_TANGENTIAL)
+    flow.select_site("forehead")
+    flow.choose_kind(Kind.DESTRUCTION_PREMALIGNANT)
+    flow.set_count(12)
+    flow.set_em_diagnoses([Diagnosis(finding="psoriasis")])
+    flow.set_em("99213")
+    return flow
+
+
+def test_moving_a_diagnosis_reorders_a_to_l_and_survives_a_later_change():
+    flow = _coded_flow()
+    before = list(flow.claim.diagnoses)
+    assert len(before) == 3
+    last = before[-1]
+    pointers = {line.cpt: line.diagnoses for line in flow.claim.lines}
+    flow.move_diagnosis(last, -1)
+    assert list(flow.claim.diagnoses) == [before[0], last, before[1]]
+    flow.move_diagnosis(last, -5)  # past the top stops at A
+    assert list(flow.claim.diagnoses) == [last, before[0], before[1]]
+    assert flow.visit.diagnosis_order == (last, before[0], before[1])
+    assert {line.cpt: line.diagnoses for line in flow.claim.lines} == pointers
+    actions = len(flow.actions)
+    flow.move_diagnosis(last, -1)  # already first: nothing moves
+    assert flow.claim.diagnoses[0] == last and len(flow.actions) == actions
+    flow.select_site("upper_back")
+    flow.choose_kind(Kind.SHAVE_REMOVAL)
+    flow.set_lesion(6, "mm")
+    flow.set_finding("seborrheic_keratosis")
+    assert flow.claim.diagnoses[0] == last  # the new code follows the chosen ones
+    assert flow.claim.diagnoses[-1].startswith("L82")
+    flow.reset_diagnosis_order()
+    assert flow.visit.diagnosis_order == ()
+    assert list(flow.claim.diagnoses[:3]) == before
+
+
+def test_moving_a_code_that_is_not_on_the_claim_is_refused():
+    flow = _coded_flow()
+    with pytest.raises(LookupError, match=r"L82\.1 is not on this visit's claim"):
+        flow.move_diagnosis("L82.1", 1)

@@ -47,6 +47,14 @@ def test_a_visit_reads_back_exactly_as_entered(db: Database) -> None:
     assert reopened.created_at.tzinfo is not None  # UTC on both backends
 
 
+def test_a_hand_ordered_diagnosis_list_is_kept(db: Database) -> None:
+    record = sample_record()
+    ordered = replace(record.visit, diagnosis_order=("L57.0", "C44.311"))
+    stored = visits.create_visit(db, replace(record, visit=ordered), actor="ma.kim",
+                                 coder=stand_in_coder)  # fmt: skip
+    assert visits.open_visit(db, stored.id).record.visit.diagnosis_order == ("L57.0", "C44.311")
+
+
 def test_procedures_claim_lines_diagnoses_and_code_sets_are_queryable(db: Database) -> None:
     stored = visits.create_visit(db, sample_record(), actor="ma.kim", coder=stand_in_coder)
     with db.read() as session:
