@@ -2,6 +2,7 @@
 
 It redraws from the capture flow's claim after every change; a click on a line, a finding or a
 diagnosis opens the procedure it concerns, and the finding actions apply the one fix that fits.
+The A–L list can be reordered (buttons, Alt+Up/Alt+Down): the flow keeps the order on the visit.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from dermcharge.domain.claim import ClaimLine, Finding, Severity
@@ -71,9 +73,49 @@ class ClaimPanel(QObject):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(header.count() - 1, QHeaderView.ResizeMode.Stretch)
 
+        self._set_up_diagnosis_order()
         ui.addModifierButton.clicked.connect(self._on_add_modifier_clicked)
         ui.symptomaticButton.clicked.connect(self._on_symptomatic_clicked)
         ui.abnButton.clicked.connect(self._on_abn_clicked)
+
+    def _set_up_diagnosis_order(self) -> None:
+        """Up/down on the A-L list: the provider decides which diagnosis is listed first."""
+        ui = self.ui
+        moves = (
+            (ui.dxUpButton, -1, "Alt+Up", "Move the selected diagnosis up"),
+            (ui.dxDownButton, 1, "Alt+Down", "Move the selected diagnosis down"),
+        )
+        for button, steps, keys, words in moves:
+            button.clicked.connect(lambda _c=False, n=steps: self.move_selected_diagnosis(n))
+            shortcut = QShortcut(QKeySequence(keys), ui.diagnosesView)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda n=steps: self.move_selected_diagnosis(n))
+            button.setToolTip(f"{words} ({keys} in the list)")
+        ui.dxResetButton.clicked.connect(self.flow.reset_diagnosis_order)
+        ui.dxResetButton.setToolTip("Back to the order in which the claim lines use them")
+        ui.diagnosesView.selectionModel().currentRowChanged.connect(
+            lambda _now, _before: self._refresh_order_buttons()
+        )
+
+    def move_selected_diagnosis(self, steps: int) -> None:
+        index = self.ui.diagnosesView.currentIndex()
+        if not index.isValid():
+            return
+        code = self.diagnosis_model.row_at(index.row()).code
+        self.flow.move_diagnosis(code, steps)  # the flow recodes; refresh() redraws the list
+        claim = self.flow.claim
+        if claim is not None and code in claim.diagnoses:
+            self.ui.diagnosesView.setCurrentIndex(
+                self.diagnosis_model.index(claim.diagnoses.index(code), 0)
+            )
+
+    def _refresh_order_buttons(self) -> None:
+        ui = self.ui
+        row = ui.diagnosesView.currentIndex().row()
+        count = self.diagnosis_model.rowCount()
+        ui.dxUpButton.setEnabled(0 < row < count)
+        ui.dxDownButton.setEnabled(0 <= row < count - 1)
+        ui.dxResetButton.setEnabled(bool(self.flow.visit.diagnosis_order))
 
     def refresh(self) -> None:
         claim = self.flow.claim
@@ -83,6 +125,7 @@ class ClaimPanel(QObject):
             self.not_billed_model.set_rows([])
             self.finding_model.set_rows([])
             self.diagnosis_model.set_rows([])
+            self._refresh_order_buttons()
             ui.cleanLabel.setText(f"<span style='color:#b26a00'>{self.flow.coding_error}</span>")
             return
         self.claim_model.set_rows(claim_line_rows(claim, self.fee_lookup))
@@ -97,6 +140,7 @@ class ClaimPanel(QObject):
             DiagnosisRow("ABCDEFGHIJKL"[i], code, describe_code(code, on))
             for i, code in enumerate(claim.diagnoses[:12])
         ])  # fmt: skip
+        self._refresh_order_buttons()
         errors = sum(f.severity is Severity.ERROR for f in claim.findings)
         warnings = sum(f.severity is Severity.WARNING for f in claim.findings)
         if claim.is_clean and not warnings:

@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton
 
 from dermcharge.domain.visit import Kind, Payer, Visit
 from dermcharge.gui.body_map_widget import _inside_point
@@ -164,8 +165,69 @@ def test_clicking_a_diagnosis_opens_its_procedure_to_change_the_code(qtbot, edit
     assert "D49.2" not in [row.code for row in editor.diagnosis_model.rows()]
 
 
+def test_the_diagnoses_are_reordered_with_buttons_and_keys(qtbot, editor, qtmodeltester):
+    user = UserActions(qtbot, editor)
+    user.click_region("forearm--left")
+    user.click(editor.procedure_panel.kind_buttons[Kind.BIOPSY_TANGENTIAL], "Tangential bx")
+    user.click_region("forehead")
+    user.click(editor.procedure_panel.kind_buttons[Kind.DESTRUCTION_PREMALIGNANT], "AK")
+    ui, model = editor.ui, editor.diagnosis_model
+    codes = lambda: [model.index(r, 1).data() for r in range(model.rowCount())]  # noqa: E731
+    first, second = codes()
+    assert not ui.dxResetButton.isEnabled()  # nothing ordered by hand yet
+    ui.diagnosesView.setCurrentIndex(model.index(1, 0))
+    assert ui.dxUpButton.isEnabled() and not ui.dxDownButton.isEnabled()
+    user.click(ui.dxUpButton, "Move up")
+    assert codes() == [second, first]
+    assert [model.index(r, 0).data() for r in range(2)] == ["A", "B"]
+    assert ui.diagnosesView.currentIndex().row() == 0  # the moved diagnosis stays selected
+    assert editor.flow.visit.diagnosis_order == (second, first)
+    assert editor.flow.claim.diagnoses == (second, first)
+    qtmodeltester.check(model)
+    ui.diagnosesView.setFocus()
+    qtbot.keyClick(ui.diagnosesView, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert codes() == [first, second]
+    assert ui.dxResetButton.isEnabled()
+    user.click(ui.dxResetButton, "Order of use")
+    assert editor.flow.visit.diagnosis_order == () and codes() == [first, second]
+
+
 def test_kind_buttons_answer_alt_digits(qtbot, editor):
     editor.flow.select_site("scalp")
     button = editor.procedure_panel.kind_buttons[Kind.DESTRUCTION_PREMALIGNANT]
     assert button.shortcut().toString() == "Alt+1"
     assert "Alt+1" in button.toolTip()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080), (3840, 2160)])
+def test_the_editor_lays_out_cleanly_from_1280x800_to_4k(qtbot, editor, size):
+    editor.resize(*size)
+    qtbot.waitUntil(lambda: editor.size().width() == size[0])
+    window = editor.rect()
+    shown = [b for b in editor.findChildren(QAbstractButton) if b.isVisibleTo(editor)]
+    assert len(shown) > 20
+    for button in shown:
+        box = button.rect().translated(button.mapTo(editor, button.rect().topLeft()))
+        if not button.visibleRegion().isEmpty():  # inside a scroll area, scrolled out of view
+            assert window.contains(box), (button.text(), box, size)
+            hint = button.minimumSizeHint()
+            assert button.width() >= hint.width() - 1, (button.text(), size)  # never squashed
+            assert button.height() >= hint.height() - 1, (button.text(), size)
+    view = editor.body_map.current_view()
+    figure = view.mapFromScene(view.sceneRect()).boundingRect()
+    assert figure.height() <= view.viewport().height() + 2  # the whole figure fits
+    assert figure.height() >= 0.6 * view.viewport().height() or (
+        figure.width() >= 0.6 * view.viewport().width()
+    )  # and fills its pane rather than sitting small in it
+    recorded = editor.ui.recordedLabel
+    assert recorded.height() <= 3 * recorded.sizeHint().height()  # spare room goes to the work
+
+
+def test_the_body_map_grows_with_the_window(qtbot, editor):
+    view = editor.body_map.current_view()
+    editor.resize(1280, 800)
+    qtbot.waitUntil(lambda: editor.width() == 1280)
+    small = view.transform().m11()
+    editor.resize(3840, 2160)
+    qtbot.waitUntil(lambda: editor.width() == 3840)
+    qtbot.waitUntil(lambda: view.transform().m11() > small * 1.5)

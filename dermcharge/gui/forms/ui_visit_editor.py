@@ -69,6 +69,11 @@ class Ui_VisitEditor(object):
 
         self.mainSplitter = QSplitter(VisitEditor)
         self.mainSplitter.setObjectName(u"mainSplitter")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(1)
+        sizePolicy.setHeightForWidth(self.mainSplitter.sizePolicy().hasHeightForWidth())
+        self.mainSplitter.setSizePolicy(sizePolicy)
         self.mainSplitter.setOrientation(Qt.Orientation.Horizontal)
         self.mainSplitter.setChildrenCollapsible(False)
         self.mapColumn = QWidget(self.mainSplitter)
@@ -78,11 +83,11 @@ class Ui_VisitEditor(object):
         self.mapLayout.setContentsMargins(0, 0, 0, 0)
         self.bodyMapHost = QWidget(self.mapColumn)
         self.bodyMapHost.setObjectName(u"bodyMapHost")
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        sizePolicy.setHorizontalStretch(0)
-        sizePolicy.setVerticalStretch(3)
-        sizePolicy.setHeightForWidth(self.bodyMapHost.sizePolicy().hasHeightForWidth())
-        self.bodyMapHost.setSizePolicy(sizePolicy)
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(3)
+        sizePolicy1.setHeightForWidth(self.bodyMapHost.sizePolicy().hasHeightForWidth())
+        self.bodyMapHost.setSizePolicy(sizePolicy1)
         self.bodyMapHostLayout = QVBoxLayout(self.bodyMapHost)
         self.bodyMapHostLayout.setObjectName(u"bodyMapHostLayout")
         self.bodyMapHostLayout.setContentsMargins(0, 0, 0, 0)
@@ -102,11 +107,11 @@ class Ui_VisitEditor(object):
 
         self.siteListView = QListView(self.mapColumn)
         self.siteListView.setObjectName(u"siteListView")
-        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        sizePolicy1.setHorizontalStretch(0)
-        sizePolicy1.setVerticalStretch(1)
-        sizePolicy1.setHeightForWidth(self.siteListView.sizePolicy().hasHeightForWidth())
-        self.siteListView.setSizePolicy(sizePolicy1)
+        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy2.setHorizontalStretch(0)
+        sizePolicy2.setVerticalStretch(1)
+        sizePolicy2.setHeightForWidth(self.siteListView.sizePolicy().hasHeightForWidth())
+        self.siteListView.setSizePolicy(sizePolicy2)
         self.siteListView.setMaximumSize(QSize(16777215, 120))
 
         self.mapLayout.addWidget(self.siteListView)
@@ -146,8 +151,8 @@ class Ui_VisitEditor(object):
 
         self.claimLinesView = QTableView(self.claimColumn)
         self.claimLinesView.setObjectName(u"claimLinesView")
-        sizePolicy.setHeightForWidth(self.claimLinesView.sizePolicy().hasHeightForWidth())
-        self.claimLinesView.setSizePolicy(sizePolicy)
+        sizePolicy1.setHeightForWidth(self.claimLinesView.sizePolicy().hasHeightForWidth())
+        self.claimLinesView.setSizePolicy(sizePolicy1)
 
         self.claimLayout.addWidget(self.claimLinesView)
 
@@ -158,11 +163,8 @@ class Ui_VisitEditor(object):
 
         self.notBilledView = QTableView(self.claimColumn)
         self.notBilledView.setObjectName(u"notBilledView")
-        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        sizePolicy2.setHorizontalStretch(0)
-        sizePolicy2.setVerticalStretch(1)
-        sizePolicy2.setHeightForWidth(self.notBilledView.sizePolicy().hasHeightForWidth())
-        self.notBilledView.setSizePolicy(sizePolicy2)
+        sizePolicy.setHeightForWidth(self.notBilledView.sizePolicy().hasHeightForWidth())
+        self.notBilledView.setSizePolicy(sizePolicy)
 
         self.claimLayout.addWidget(self.notBilledView)
 
@@ -201,10 +203,34 @@ class Ui_VisitEditor(object):
 
         self.claimLayout.addLayout(self.findingActionRow)
 
+        self.diagnosesHeader = QHBoxLayout()
+        self.diagnosesHeader.setObjectName(u"diagnosesHeader")
         self.diagnosesTitle = QLabel(self.claimColumn)
         self.diagnosesTitle.setObjectName(u"diagnosesTitle")
 
-        self.claimLayout.addWidget(self.diagnosesTitle)
+        self.diagnosesHeader.addWidget(self.diagnosesTitle)
+
+        self.diagnosesHeaderSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.diagnosesHeader.addItem(self.diagnosesHeaderSpacer)
+
+        self.dxUpButton = QPushButton(self.claimColumn)
+        self.dxUpButton.setObjectName(u"dxUpButton")
+
+        self.diagnosesHeader.addWidget(self.dxUpButton)
+
+        self.dxDownButton = QPushButton(self.claimColumn)
+        self.dxDownButton.setObjectName(u"dxDownButton")
+
+        self.diagnosesHeader.addWidget(self.dxDownButton)
+
+        self.dxResetButton = QPushButton(self.claimColumn)
+        self.dxResetButton.setObjectName(u"dxResetButton")
+
+        self.diagnosesHeader.addWidget(self.dxResetButton)
+
+
+        self.claimLayout.addLayout(self.diagnosesHeader)
 
         self.diagnosesView = QTableView(self.claimColumn)
         self.diagnosesView.setObjectName(u"diagnosesView")
@@ -219,6 +245,11 @@ class Ui_VisitEditor(object):
 
         self.recordedLabel = QLabel(VisitEditor)
         self.recordedLabel.setObjectName(u"recordedLabel")
+        sizePolicy4 = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        sizePolicy4.setHorizontalStretch(0)
+        sizePolicy4.setVerticalStretch(0)
+        sizePolicy4.setHeightForWidth(self.recordedLabel.sizePolicy().hasHeightForWidth())
+        self.recordedLabel.setSizePolicy(sizePolicy4)
         self.recordedLabel.setWordWrap(True)
 
         self.editorLayout.addWidget(self.recordedLabel)
@@ -271,7 +302,10 @@ class Ui_VisitEditor(object):
         QWidget.setTabOrder(self.addModifierButton, self.symptomaticButton)
         QWidget.setTabOrder(self.symptomaticButton, self.abnButton)
         QWidget.setTabOrder(self.abnButton, self.diagnosesView)
-        QWidget.setTabOrder(self.diagnosesView, self.separateCheck)
+        QWidget.setTabOrder(self.diagnosesView, self.dxUpButton)
+        QWidget.setTabOrder(self.dxUpButton, self.dxDownButton)
+        QWidget.setTabOrder(self.dxDownButton, self.dxResetButton)
+        QWidget.setTabOrder(self.dxResetButton, self.separateCheck)
         QWidget.setTabOrder(self.separateCheck, self.emDxEdit)
         QWidget.setTabOrder(self.emDxEdit, self.readyButton)
         QWidget.setTabOrder(self.readyButton, self.signButton)
@@ -314,6 +348,18 @@ class Ui_VisitEditor(object):
         self.symptomaticButton.setText(QCoreApplication.translate("VisitEditor", u"Mark symptomatic", None))
         self.abnButton.setText(QCoreApplication.translate("VisitEditor", u"Record ABN", None))
         self.diagnosesTitle.setText(QCoreApplication.translate("VisitEditor", u"<b>Diagnoses</b>", None))
+        self.dxUpButton.setText(QCoreApplication.translate("VisitEditor", u"Move up", None))
+#if QT_CONFIG(accessibility)
+        self.dxUpButton.setAccessibleName(QCoreApplication.translate("VisitEditor", u"Move the selected diagnosis up the A to L list", None))
+#endif // QT_CONFIG(accessibility)
+        self.dxDownButton.setText(QCoreApplication.translate("VisitEditor", u"Move down", None))
+#if QT_CONFIG(accessibility)
+        self.dxDownButton.setAccessibleName(QCoreApplication.translate("VisitEditor", u"Move the selected diagnosis down the A to L list", None))
+#endif // QT_CONFIG(accessibility)
+        self.dxResetButton.setText(QCoreApplication.translate("VisitEditor", u"Order of use", None))
+#if QT_CONFIG(accessibility)
+        self.dxResetButton.setAccessibleName(QCoreApplication.translate("VisitEditor", u"Put the diagnoses back in the order the claim lines use them", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.diagnosesView.setAccessibleName(QCoreApplication.translate("VisitEditor", u"Diagnoses A to L", None))
 #endif // QT_CONFIG(accessibility)
