@@ -73,11 +73,12 @@ def run(
             return 0 if not exit_when_ready else 1
         user = signed_in.label
     first_look = opening.reader if opening is not None and not opening.is_done() else None
-    window = MainWindow(None, today, user, code_set_status(today), first_look=first_look)
+    # The code-set release is looked up once the window has painted (it opens the ICD index).
+    window = MainWindow(None, today, user, ("ICD-10-CM", None), first_look=first_look)
     window.resize(1280, 800)
     if opening is not None and signed_in is not None:
         connect_backend(window, opening, signed_in, exit_when_ready)
-    after_first_paint(window, lambda: _on_first_paint(window, opening, exit_when_ready))
+    after_first_paint(window, lambda: _on_first_paint(window, opening, today, exit_when_ready))
     window.show()
     return int(app.exec())
 
@@ -95,10 +96,11 @@ def _sign_in(opening: OpeningDatabase, exit_when_ready: bool) -> User | None:
 
 
 def _on_first_paint(
-    window: MainWindow, opening: OpeningDatabase | None, exit_when_ready: bool
+    window: MainWindow, opening: OpeningDatabase | None, today: date, exit_when_ready: bool
 ) -> None:
     if opening is not None:
         opening.start()  # no-op when it is open already (a sign-in waited for it)
+    window.set_code_set_status(code_set_status(today))
     if not exit_when_ready:
         return
     print(READY_LINE, flush=True)

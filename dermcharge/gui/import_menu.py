@@ -10,12 +10,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QDialog
 
 if TYPE_CHECKING:
     from dermcharge.gui.main_window import MainWindow
-
-WARNING_COLOUR = "#b26a00"
 
 
 def add_import_actions(window: MainWindow) -> tuple[QAction, QAction]:
@@ -58,19 +56,6 @@ def open_cms_import(window: MainWindow) -> QDialog:
 def _on_icd_imported(window: MainWindow, result: object) -> None:
     from dermcharge.gui.app import code_set_status
 
-    show_code_set_status(window.code_set_label, code_set_status(window.today))
+    window.set_code_set_status(code_set_status(window.today))
     label = getattr(result, "label", "ICD-10-CM release")
     window.statusBar().showMessage(f"{label} imported", 5000)
-
-
-def show_code_set_status(label: QLabel, status: tuple[str, str | None]) -> None:
-    """The status bar's release label, as MainWindow sets it at start-up (app.code_set_status)."""
-    release, warning = status
-    if warning:
-        label.setText(f"⚠ {release}: newer release in force")
-        label.setToolTip(warning)
-        label.setStyleSheet(f"color: {WARNING_COLOUR}")
-    else:
-        label.setText(release)
-        label.setToolTip("")
-        label.setStyleSheet("")

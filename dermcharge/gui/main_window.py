@@ -126,18 +126,22 @@ class MainWindow(QMainWindow):
         self.import_actions = add_import_actions(self)
 
     def _set_up_status_bar(self, user: str, code_set_status: tuple[str, str | None]) -> None:
-        release, warning = code_set_status
         source = self.backend or self.first_look
         database = source.database_label if source is not None else "no database"
         self.database_label = QLabel(f"Database: {database}")
         self.user_label = QLabel(f"User: {user}")
-        self.code_set_label = QLabel(release)
-        if warning:
-            self.code_set_label.setText(f"⚠ {release}: newer release in force")
-            self.code_set_label.setToolTip(warning)
-            self.code_set_label.setStyleSheet("color: #b26a00")
+        self.code_set_label = QLabel()
+        self.set_code_set_status(code_set_status)
         for label in (self.database_label, self.user_label, self.code_set_label):
             self.statusBar().addPermanentWidget(label)
+
+    def set_code_set_status(self, code_set_status: tuple[str, str | None]) -> None:
+        """The ICD-10-CM release in use, and the warning when a newer one is in force."""
+        release, warning = code_set_status
+        label = self.code_set_label
+        label.setText(f"⚠ {release}: newer release in force" if warning else release)
+        label.setToolTip(warning or "")
+        label.setStyleSheet("color: #b26a00" if warning else "")
 
     # --- the backend ---------------------------------------------------------------------------
     def attach_backend(self, backend: AppBackend) -> None:

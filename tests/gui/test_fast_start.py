@@ -184,3 +184,15 @@ def test_the_first_windows_modules_load_no_sqlalchemy_alembic_or_reportlab():
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
     )
     assert done.stdout.strip() == "", f"loaded before the first window: {done.stdout}"
+
+
+def test_the_code_set_release_is_shown_once_the_window_has_painted(qtbot, clinic_url):
+    reader = open_startup_reader(clinic_url)
+    window = MainWindow(None, DOS, "os:tester", ("ICD-10-CM", None), first_look=reader)
+    qtbot.addWidget(window)
+    assert window.code_set_label.text() == "ICD-10-CM"
+    app_module._on_first_paint(window, None, DOS, exit_when_ready=False)
+    # 2026-11-20 falls in FY2027, and only the shipped FY2026 release is loaded
+    assert window.code_set_label.text() == "⚠ ICD-10-CM FY2026 loaded: newer release in force"
+    assert "FY2027" in window.code_set_label.toolTip()
+    reader.close()
