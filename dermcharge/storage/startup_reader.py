@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from dermcharge.storage.errors import DatabaseUnavailable
 from dermcharge.storage.schema_head import shipped_head
-from dermcharge.storage.stored import ClaimLineSummary, VisitSummary
+from dermcharge.storage.stored import ClaimLineSummary, VisitSummary, visit_summary
 from dermcharge.storage.workflow import VisitStatus
 
 _PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
@@ -47,8 +47,6 @@ _DAY_LINES = (
 _PROVIDERS = "SELECT id, name, credentials FROM providers WHERE active = 1 ORDER BY name"
 _ANY_USER = "SELECT 1 FROM users LIMIT 1"
 _REVISION = "SELECT version_num FROM alembic_version"
-
-_STATUS_BY_VALUE = {str(status): status for status in VisitStatus}
 
 
 class StartupReader:
@@ -89,20 +87,9 @@ class StartupReader:
             else:
                 rows = connection.execute(_DAY_BY_PROVIDER, (day, provider_id)).fetchall()
             lines = _lines_by_visit(connection, day) if rows else {}
+        # SQLAlchemy's Date comes back as a date; the bare driver gives the stored ISO text.
         summaries = [
-            VisitSummary(
-                id=row[0],
-                date_of_service=date.fromisoformat(row[1]),
-                status=_STATUS_BY_VALUE[row[2]],
-                version=row[3],
-                patient_id=row[4],
-                patient_name=f"{row[5]}, {row[6]}",
-                account_number=row[7],
-                provider_id=row[8],
-                provider_name=row[9],
-                payer=row[10],
-                lines=tuple(lines.get(row[0], ())),
-            )
+            visit_summary((row[0], date.fromisoformat(row[1]), *row[2:]), lines.get(row[0], ()))
             for row in rows
         ]
         if status is not None:

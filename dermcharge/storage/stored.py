@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -72,6 +73,28 @@ class VisitSummary:
     provider_name: str
     payer: str
     lines: tuple[ClaimLineSummary, ...]
+
+
+_STATUS_BY_VALUE = {str(status): status for status in VisitStatus}
+
+
+def visit_summary(row: Sequence[Any], lines: Sequence[ClaimLineSummary]) -> VisitSummary:
+    """A day-list or history row from the columns both readers select, in this order: visit id,
+    date of service, status, version, patient id, last name, first name, account number,
+    provider id, provider name, payer (storage/visit_queries.py, storage/startup_reader.py)."""
+    return VisitSummary(
+        id=row[0],
+        date_of_service=row[1],
+        status=_STATUS_BY_VALUE[row[2]],
+        version=row[3],
+        patient_id=row[4],
+        patient_name=f"{row[5]}, {row[6]}",
+        account_number=row[7],
+        provider_id=row[8],
+        provider_name=row[9],
+        payer=row[10],
+        lines=tuple(lines),
+    )
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Executable, bindparam, select
 
 from dermcharge.storage.models import ClaimLineRow, PatientRow, ProviderRow, VisitRow
-from dermcharge.storage.stored import ClaimLineSummary, VisitSummary
+from dermcharge.storage.stored import ClaimLineSummary, VisitSummary, visit_summary
 from dermcharge.storage.workflow import VisitStatus
 
 _SUMMARY_COLUMNS = (
@@ -56,9 +56,6 @@ _DAY_LINES = _LINES.where(_DAY_FILTER).order_by(ClaimLineRow.visit_id, ClaimLine
 _HISTORY_LINES = _LINES.where(_HISTORY_FILTER).order_by(ClaimLineRow.visit_id, ClaimLineRow.line_no)
 
 
-_STATUS_BY_VALUE = {str(status): status for status in VisitStatus}
-
-
 def _lines_by_visit(
     connection: Connection, query: Executable, params: dict[str, Any]
 ) -> dict[int, list[ClaimLineSummary]]:
@@ -85,22 +82,7 @@ def _summaries(
 ) -> list[VisitSummary]:
     rows = connection.execute(query, params).all()
     lines = _lines_by_visit(connection, lines_query, params) if rows else {}
-    return [
-        VisitSummary(
-            id=row[0],
-            date_of_service=row[1],
-            status=_STATUS_BY_VALUE[row[2]],
-            version=row[3],
-            patient_id=row[4],
-            patient_name=f"{row[5]}, {row[6]}",
-            account_number=row[7],
-            provider_id=row[8],
-            provider_name=row[9],
-            payer=row[10],
-            lines=tuple(lines.get(row[0], ())),
-        )
-        for row in rows
-    ]
+    return [visit_summary(row, lines.get(row[0], ())) for row in rows]
 
 
 def list_day(

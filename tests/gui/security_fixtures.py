@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from dermcharge.domain.record import Insurance, Patient, Provider, VisitRecord
 from dermcharge.domain.visit import Payer, Visit
 from dermcharge.security.accounts import User
@@ -43,3 +45,13 @@ def clinic(tmp_path: Path) -> tuple[Database, int, dict[str, User]]:
             by=admin,
         )
     return db, visit_id, accounts
+
+
+def private_clinic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Database, int, dict[str, User]]:
+    """`clinic`, with a private data folder and no sign-in from the environment."""
+    monkeypatch.setenv("DERMCHARGE_DATA_DIR", str(tmp_path / "data"))
+    for name in ("DERMCHARGE_USER", "DERMCHARGE_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    return clinic(tmp_path)

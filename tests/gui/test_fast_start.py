@@ -23,15 +23,12 @@ from dermcharge.security.accounts import local_admin
 from dermcharge.services.database import open_app_database
 from dermcharge.storage.errors import StorageError
 from dermcharge.storage.startup_reader import open_startup_reader
-from tests.gui.security_fixtures import DOS, PASSWORD, clinic
+from tests.gui.security_fixtures import DOS, PASSWORD, private_clinic
 
 
 @pytest.fixture
 def clinic_url(tmp_path, monkeypatch):
-    monkeypatch.setenv("DERMCHARGE_DATA_DIR", str(tmp_path / "data"))
-    for name in ("DERMCHARGE_USER", "DERMCHARGE_PASSWORD"):
-        monkeypatch.delenv(name, raising=False)
-    db, _visit_id, _accounts = clinic(tmp_path)
+    db, _visit_id, _accounts = private_clinic(tmp_path, monkeypatch)
     db.dispose()
     return f"sqlite:///{tmp_path / 'clinic.sqlite'}"
 

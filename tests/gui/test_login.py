@@ -13,15 +13,12 @@ from dermcharge.gui.sign_in import sign_in_at_start
 from dermcharge.security.errors import SecurityError
 from dermcharge.services import users
 from dermcharge.services.database import open_app_database
-from tests.gui.security_fixtures import DOS, PASSWORD, clinic
+from tests.gui.security_fixtures import DOS, PASSWORD, private_clinic
 
 
 @pytest.fixture
 def setup(tmp_path, monkeypatch):
-    monkeypatch.setenv("DERMCHARGE_DATA_DIR", str(tmp_path / "data"))
-    for name in ("DERMCHARGE_USER", "DERMCHARGE_PASSWORD"):
-        monkeypatch.delenv(name, raising=False)
-    db, visit_id, accounts = clinic(tmp_path)
+    db, visit_id, accounts = private_clinic(tmp_path, monkeypatch)
     yield db, visit_id, accounts
     db.dispose()
 
