@@ -128,6 +128,7 @@ def connect_backend(
 
         backend = SecureBackend(database, user)
         window.attach_backend(backend)
+        opening.drop_reader()
         guard_session(window, backend)
         return True
 

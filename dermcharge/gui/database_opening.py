@@ -103,13 +103,18 @@ class OpeningDatabase(QObject):
 
         return users.users_exist(self.database())
 
+    def drop_reader(self) -> None:
+        """The full database has taken over: close the start-up reader's connection (an encryption
+        or restore later must find no other connection to the file)."""
+        if self.reader is not None:
+            self.reader.close()
+            self.reader = None
+
     def close(self) -> None:
         """At exit: wait for the worker (nothing is torn down under it), close the reader and
         the database."""
         if self._thread is not None:
             self._thread.join()
-        if self.reader is not None:
-            self.reader.close()
-            self.reader = None
+        self.drop_reader()
         if self._database is not None:
             self._database.dispose()

@@ -84,6 +84,7 @@ def test_the_first_window_lists_today_before_the_storage_layer_opens(qtbot, earl
     assert isinstance(window.backend, SecureBackend)
     assert window.session_guard is not None  # idle lock and role limits came with it
     assert window.first_look is None and gated.calls == 1
+    assert opening.reader is None  # its connection closed: the full database took over
     assert window.visit_model.rowCount() == 1
 
 
