@@ -72,15 +72,28 @@ def run(
         if signed_in is None:
             return 0 if not exit_when_ready else 1
         user = signed_in.label
-    first_look = opening.reader if opening is not None and not opening.is_done() else None
-    # The code-set release is looked up once the window has painted (it opens the ICD index).
-    window = MainWindow(None, today, user, ("ICD-10-CM", None), first_look=first_look)
+    window = make_main_window(opening, signed_in, user, today, exit_when_ready)
     window.resize(1280, 800)
-    if opening is not None and signed_in is not None:
-        connect_backend(window, opening, signed_in, exit_when_ready)
     after_first_paint(window, lambda: _on_first_paint(window, opening, today, exit_when_ready))
     window.show()
     return int(app.exec())
+
+
+def make_main_window(
+    opening: OpeningDatabase | None,
+    signed_in: User | None,
+    user: str,
+    today: date,
+    exit_when_ready: bool = False,
+) -> MainWindow:
+    """The main window for the signed-in user: with its backend when the database is open
+    (a sign-in waited for it), else painted from the start-up reader until the backend comes."""
+    first_look = opening.reader if opening is not None and not opening.is_done() else None
+    # The code-set release is looked up once the window has painted (it opens the ICD index).
+    window = MainWindow(None, today, user, ("ICD-10-CM", None), first_look=first_look)
+    if opening is not None and signed_in is not None:
+        connect_backend(window, opening, signed_in, exit_when_ready)
+    return window
 
 
 def _sign_in(opening: OpeningDatabase, exit_when_ready: bool) -> User | None:

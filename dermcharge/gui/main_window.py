@@ -78,7 +78,19 @@ class MainWindow(QMainWindow):
     def _set_up_filters(self) -> None:
         ui = self.ui
         ui.dateEdit.setDate(QDate(self.today.year, self.today.month, self.today.day))
-        ui.providerCombo.addItem("All providers", None)
+        self._fill_providers()
+        ui.statusCombo.addItem("Any status", None)
+        for status in VisitStatus:
+            ui.statusCombo.addItem(STATUS_WORDS.get(status.value, status.value), status)
+        ui.dateEdit.dateChanged.connect(lambda _d: self.refresh_visits())
+        ui.providerCombo.currentIndexChanged.connect(lambda _i: self.refresh_visits())
+        ui.statusCombo.currentIndexChanged.connect(lambda _i: self.refresh_visits())
+        ui.todayButton.clicked.connect(self.show_today)
+
+    def _fill_providers(self) -> None:
+        """The provider filter from whichever source the window has; the choice is kept."""
+        combo = self.ui.providerCombo
+        chosen = combo.currentData()
         try:
             if self.backend is not None:
                 labels = [(c.id, c.label) for c in self.backend.providers()]
@@ -89,15 +101,13 @@ class MainWindow(QMainWindow):
         except StorageError as error:
             labels = []
             self.statusBar().showMessage(f"Providers not loaded: {error}")
+        combo.blockSignals(True)  # one refresh of the list afterwards, not one per item
+        combo.clear()
+        combo.addItem("All providers", None)
         for provider_id, label in labels:
-            ui.providerCombo.addItem(label, provider_id)
-        ui.statusCombo.addItem("Any status", None)
-        for status in VisitStatus:
-            ui.statusCombo.addItem(STATUS_WORDS.get(status.value, status.value), status)
-        ui.dateEdit.dateChanged.connect(lambda _d: self.refresh_visits())
-        ui.providerCombo.currentIndexChanged.connect(lambda _i: self.refresh_visits())
-        ui.statusCombo.currentIndexChanged.connect(lambda _i: self.refresh_visits())
-        ui.todayButton.clicked.connect(self.show_today)
+            combo.addItem(label, provider_id)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        combo.blockSignals(False)
 
     def _set_up_actions(self) -> None:
         ui = self.ui
@@ -126,14 +136,18 @@ class MainWindow(QMainWindow):
         self.import_actions = add_import_actions(self)
 
     def _set_up_status_bar(self, user: str, code_set_status: tuple[str, str | None]) -> None:
-        source = self.backend or self.first_look
-        database = source.database_label if source is not None else "no database"
-        self.database_label = QLabel(f"Database: {database}")
+        self.database_label = QLabel()
+        self._show_database()
         self.user_label = QLabel(f"User: {user}")
         self.code_set_label = QLabel()
         self.set_code_set_status(code_set_status)
         for label in (self.database_label, self.user_label, self.code_set_label):
             self.statusBar().addPermanentWidget(label)
+
+    def _show_database(self) -> None:
+        source = self.backend or self.first_look
+        database = source.database_label if source is not None else "no database"
+        self.database_label.setText(f"Database: {database}")
 
     def set_code_set_status(self, code_set_status: tuple[str, str | None]) -> None:
         """The ICD-10-CM release in use, and the warning when a newer one is in force."""
@@ -145,10 +159,14 @@ class MainWindow(QMainWindow):
 
     # --- the backend ---------------------------------------------------------------------------
     def attach_backend(self, backend: AppBackend) -> None:
-        """The full backend, once the database has opened; the first look is done."""
+        """The full backend, once the database has opened; the first look is done. The lists
+        are read again from it, keeping the person's choices and selection."""
         self.backend = backend
         self.first_look = None
         self.complete_start = None
+        self._show_database()
+        self._fill_providers()
+        self.refresh_visits()
 
     def _ready_backend(self) -> AppBackend | None:
         """The backend, waiting (busy cursor) for the opening if the window came up before it."""
@@ -182,11 +200,13 @@ class MainWindow(QMainWindow):
         except StorageError as error:
             self.statusBar().showMessage(f"Visits not loaded: {error}")
             return
+        selected = self._selected_visit_id()
         self.visit_model.set_rows(rows)
         self.ui.visitsView.resizeColumnsToContents()
         self.ui.visitsTitle.setText(f"<b>Visits on {on.isoformat()}</b> ({len(rows)})")
-        if rows:
-            self.ui.visitsView.selectRow(0)
+        ids = [row.id for row in rows]
+        if rows:  # the same visit stays selected (after a save, a filter change, the start)
+            self.ui.visitsView.selectRow(ids.index(selected) if selected in ids else 0)
 
     def search_patients(self) -> None:
         self._search_timer.stop()

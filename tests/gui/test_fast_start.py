@@ -13,13 +13,14 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from dermcharge.gui import app as app_module
-from dermcharge.gui.app import LOADED_LINE, READY_LINE, connect_backend
+from dermcharge.gui.app import LOADED_LINE, READY_LINE, connect_backend, make_main_window
 from dermcharge.gui.database_opening import OpeningDatabase
 from dermcharge.gui.main_window import MainWindow
 from dermcharge.gui.secure_backend import SecureBackend
 from dermcharge.gui.sign_in import sign_in_at_start
 from dermcharge.gui.visit_window import VisitWindow
 from dermcharge.security.accounts import local_admin
+from dermcharge.services import users, visits
 from dermcharge.services.database import open_app_database
 from dermcharge.storage.errors import StorageError
 from dermcharge.storage.startup_reader import open_startup_reader
@@ -132,6 +133,41 @@ def test_a_failed_opening_is_reported_once_and_leaves_the_list_alone(
     assert err.count("dermcharge gui: cannot open the database: disk I/O error") == 1
     assert exits == [1]
     opening.close()
+
+
+def test_after_a_sign_in_the_main_window_opens_with_its_backend(qtbot, clinic_url, qtmodeltester):
+    """A sign-in waited for the database: the window comes up with the full backend, its lists
+    read from it (a first build of the fast start showed an empty list here)."""
+    opening = OpeningDatabase.already_open(open_app_database(clinic_url))
+    user = sign_in_with(opening, "doc")
+    window = make_main_window(opening, user, "unused", DOS)
+    qtbot.addWidget(window)
+    assert isinstance(window.backend, SecureBackend) and window.backend.user.username == "doc"
+    assert window.visit_model.rowCount() == 1
+    qtmodeltester.check(window.visit_model)
+    assert window.ui.providerCombo.count() == 2
+    assert window.database_label.text().startswith("Database: SQLite")
+    assert window.session_guard is not None
+    opening.close()
+
+
+def test_a_save_keeps_the_selected_visit_selected(qtbot, clinic_url):
+    db = open_app_database(clinic_url)
+    first = visits.list_visits(db, DOS)[0]
+    visits.create_visit(db, visits.open_visit(db, first.id).record, actor="test")  # same day
+    opening = OpeningDatabase.already_open(db)
+    window = make_main_window(opening, local_admin("tester"), "unused", DOS)
+    qtbot.addWidget(window)
+    assert window.visit_model.rowCount() == 2
+    window.ui.visitsView.selectRow(1)
+    chosen = window.visit_model.row_at(1).id
+    window.refresh_visits()  # as after an autosave of the open visit
+    assert window.visit_model.row_at(window.ui.visitsView.currentIndex().row()).id == chosen
+    opening.close()
+
+
+def sign_in_with(opening: OpeningDatabase, name: str):
+    return users.verify_login(opening.database(), name, PASSWORD)
 
 
 def test_sign_in_asks_the_reader_then_checks_the_password_on_the_open_database(
