@@ -10,5 +10,13 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     echo "run-app: no display found; starting the app on a virtual screen (Xvfb) is possible with" >&2
     echo "         xvfb-run -a scripts/run-app.sh" >&2
 fi
-.venv/bin/dermcharge demo --if-empty "$@" >/dev/null || true
+# The demo takes only --db; the app takes the rest too (e.g. --exit-when-ready for a smoke test).
+demo_args=()
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+    if [ "${args[$i]}" = "--db" ] && [ $((i + 1)) -lt ${#args[@]} ]; then
+        demo_args=(--db "${args[$((i + 1))]}")
+    fi
+done
+.venv/bin/dermcharge demo --if-empty "${demo_args[@]}" >/dev/null || true
 exec .venv/bin/dermcharge gui "$@"
