@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from dermcharge.domain.visit import Kind, Payer, Visit
 from dermcharge.gui.body_map_widget import _inside_point
@@ -231,3 +232,46 @@ def test_the_body_map_grows_with_the_window(qtbot, editor):
     editor.resize(3840, 2160)
     qtbot.waitUntil(lambda: editor.width() == 3840)
     qtbot.waitUntil(lambda: view.transform().m11() > small * 1.5)
+
+
+def test_the_standard_visit_by_keyboard_alone(qtbot, editor):
+    """No mouse: site search, Alt+digit kinds, the count, Ctrl+Shift+digit E/M, Ctrl+E."""
+    panel = editor.procedure_panel
+    kind_keys = {kind: int(button.shortcut().toString()[-1])
+                 for kind, button in panel.kind_buttons.items()}  # fmt: skip
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+
+    def keys(sequence: str, text: str = "", enter: bool = False) -> None:
+        if sequence:
+            key = QKeySequence(sequence)[0]
+            qtbot.keyClick(QApplication.focusWidget(), key.key(), key.keyboardModifiers())
+        if text:
+            qtbot.keyClicks(QApplication.focusWidget(), text)
+        if enter:
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    def kind(which: Kind) -> None:  # a shortcut "animates" the click: it lands a moment later
+        before = len(editor.flow.visit.procedures)
+        keys(f"Alt+{kind_keys[which]}")
+        qtbot.waitUntil(lambda: len(editor.flow.visit.procedures) == before + 1)
+
+    keys("Ctrl+L", "l forea", enter=True)
+    kind(Kind.BIOPSY_TANGENTIAL)
+    keys("Ctrl+L", "forehead", enter=True)
+    kind(Kind.DESTRUCTION_PREMALIGNANT)
+    assert panel.ui.countSpin.hasFocus()
+    keys("Ctrl+A", "12")
+    keys("Ctrl+Shift+3")  # 99211, 99212, 99213 for an established patient
+    qtbot.waitUntil(lambda: editor.flow.visit.em is not None)
+    keys("Ctrl+E", "psoriasis", enter=True)
+
+    lines = [(r.line.cpt, r.line.modifiers, r.line.units, r.line.diagnoses)
+             for r in editor.claim_model.rows()]  # fmt: skip
+    assert lines == [
+        ("99213", ("25",), 1, ("L40.0",)),
+        ("11102", ("XS",), 1, ("D49.2",)),
+        ("17000", (), 1, ("L57.0",)),
+        ("17003", (), 11, ("L57.0",)),
+    ]
+    assert editor.flow.all_problems() == {}
