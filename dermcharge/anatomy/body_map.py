@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from dermcharge.anatomy.sites import site_table
+from dermcharge.anatomy.sites import describe, site_table
 from dermcharge.domain.visit import Laterality
 from dermcharge.resource_files import resource_path
 
@@ -42,6 +42,19 @@ class MapRegion:
     digit: int | None
     view: str | None = None  # dorsal/palmar/plantar where a drawing shows the site twice
 
+    @property
+    def label(self) -> str:
+        """What the map's hover line says: "patient's left nasal ala"."""
+        side = f"patient's {self.laterality.value} " if self.laterality else ""
+        return side + describe(self.site, None, self.digit)
+
+    def matches(self, site: str, laterality: Laterality | None, digit: int | None) -> bool:
+        """Whether this region shows a recorded site (a site recorded without its digit shows
+        on every digit's region)."""
+        if (self.site, self.laterality) != (site, laterality):
+            return False
+        return digit is None or self.digit is None or self.digit == digit
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -56,11 +69,14 @@ class Figure:
 
 def parse_region_id(element_id: str) -> tuple[str, Laterality | None, int | None]:
     """`nasal_ala--left` -> ("nasal_ala", LEFT, None); ValueError naming what is wrong."""
-    region = _parse(element_id)
+    region = parse_region(element_id)
     return region.site, region.laterality, region.digit
 
 
-def _parse(element_id: str) -> MapRegion:
+def parse_region(element_id: str) -> MapRegion:
+    """The region an element id names (`finger--right--3--palmar`); ValueError naming what is
+    wrong."""
+
     def bad(why: str) -> ValueError:
         return ValueError(f"body-map region id {element_id!r}: {why}")
 
@@ -108,7 +124,7 @@ def read_figure(name: str, title: str, path: Path) -> Figure:
             raise ValueError(f"body map {path.name}: region id {element_id!r} appears twice")
         seen.add(element_id)
         try:
-            regions.append(_parse(element_id))
+            regions.append(parse_region(element_id))
         except ValueError as error:
             raise ValueError(f"body map {path.name}: {error}") from error
     return Figure(name, title, path, tuple(regions))

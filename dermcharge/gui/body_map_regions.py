@@ -17,8 +17,9 @@ from PySide6.QtGui import QBitmap, QColor, QImage, QPainter, QPainterPath, QRegi
 from PySide6.QtSvg import QSvgRenderer
 
 from dermcharge.anatomy import body_map
-from dermcharge.anatomy.sites import describe
-from dermcharge.domain.visit import Laterality
+from dermcharge.anatomy.body_map import MapRegion
+
+__all__ = ["MapRegion", "RegionShape", "load_region_shapes", "parse_region_id"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 _SHAPES = {"path", "rect", "circle", "ellipse", "polygon", "polyline", "line", "text", "use"}
@@ -27,32 +28,12 @@ ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
 PICK_SIZE = 900  # pixels on the drawing's longer side when finding the shapes
 
 
-@dataclass(frozen=True)
-class MapRegion:
-    element_id: str
-    site: str
-    laterality: Laterality | None
-    digit: int | None
-
-    @property
-    def label(self) -> str:
-        """What the hover line says: "patient's left nasal ala"."""
-        side = f"patient's {self.laterality.value} " if self.laterality else ""
-        return side + describe(self.site, None, self.digit)
-
-    def matches(self, site: str, laterality: Laterality | None, digit: int | None) -> bool:
-        if (self.site, self.laterality) != (site, laterality):
-            return False
-        return digit is None or self.digit is None or self.digit == digit
-
-
 def parse_region_id(element_id: str) -> MapRegion | None:
     """`nasal_ala--left` -> nasal ala, left; `finger--right--3--palmar`; None for no site."""
     try:
-        site, laterality, digit = body_map.parse_region_id(element_id)
+        return body_map.parse_region(element_id)
     except ValueError:
         return None
-    return MapRegion(element_id, site, laterality, digit)
 
 
 def _local(tag: str) -> str:
@@ -60,7 +41,7 @@ def _local(tag: str) -> str:
 
 
 def _is_region(element: ET.Element) -> bool:
-    return "region" in element.get("class", "").split() and bool(element.get("id"))
+    return body_map.REGION_CLASS in element.get("class", "").split() and bool(element.get("id"))
 
 
 def _pick_svg(root: ET.Element) -> tuple[bytes, list[MapRegion]]:

@@ -13,6 +13,7 @@ import pytest
 from dermcharge.anatomy.body_map import (
     Figure,
     load_figures,
+    parse_region,
     parse_region_id,
     read_figure,
     regions_for_site,
@@ -327,3 +328,15 @@ def test_read_figure_reads_regions_in_groups_and_ignores_decoration(tmp_path: Pa
     ]
     assert figure.region("ear--left") is figure.regions[0]
     assert figure.region("outline") is None
+
+
+def test_a_region_names_itself_from_the_patients_side_and_shows_recorded_sites() -> None:
+    ala = parse_region("nasal_ala--left")
+    assert ala.label == "patient's left nasal ala"
+    assert ala.matches("nasal_ala", Laterality.LEFT, None)
+    assert not ala.matches("nasal_ala", Laterality.RIGHT, None)
+    finger = parse_region("finger--right--3--palmar")
+    assert finger.view == "palmar" and "right" in finger.label
+    assert finger.matches("finger", Laterality.RIGHT, 3)
+    assert finger.matches("finger", Laterality.RIGHT, None)  # recorded without its digit
+    assert not finger.matches("finger", Laterality.RIGHT, 2)
