@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
+from dermcharge.gui.record_table_model import Column, RecordTableModel
 from dermcharge.storage.stored import AuditEntry
-
-COLUMNS = ("When (UTC)", "Who", "Action", "Record", "Details")
-Index = QModelIndex | QPersistentModelIndex
 
 
 def change_summary(entry: AuditEntry) -> str:
@@ -23,54 +18,18 @@ def change_summary(entry: AuditEntry) -> str:
     return ""
 
 
-class AuditTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AuditEntry] = []
+def _full_change(entry: AuditEntry) -> str:
+    detail = {"before": entry.before, "after": entry.after}
+    return json.dumps(detail, ensure_ascii=False, indent=1, default=str)[:4000]
 
-    def set_rows(self, rows: list[AuditEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
-    def row_at(self, row: int) -> AuditEntry:
-        return self._rows[row]
+class AuditTableModel(RecordTableModel[AuditEntry]):
+    """Read-only, like every record table: the log is never edited, only replaced."""
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                entry.at.strftime("%Y-%m-%d %H:%M:%S"),
-                entry.actor,
-                entry.action,
-                f"{entry.entity} {entry.entity_id}",
-                change_summary(entry),
-            )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
-            detail = {"before": entry.before, "after": entry.after}
-            return json.dumps(detail, ensure_ascii=False, indent=1, default=str)[:4000]
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(COLUMNS)
-        ):
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # never editable
+    columns = (
+        Column("When (UTC)", lambda e: e.at.strftime("%Y-%m-%d %H:%M:%S")),
+        Column("Who", lambda e: e.actor),
+        Column("Action", lambda e: e.action),
+        Column("Record", lambda e: f"{e.entity} {e.entity_id}"),
+        Column("Details", change_summary, _full_change),
+    )
