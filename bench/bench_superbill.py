@@ -13,84 +13,29 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
-from decimal import Decimal
 from io import BytesIO
+from pathlib import Path
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.platypus import SimpleDocTemplate
 
-from dermcharge.domain.record import Address, Insurance, Patient, Practice, Provider
-from dermcharge.domain.superbill_record import SuperbillDiagnosis, SuperbillLine, SuperbillRecord
+from dermcharge.domain.superbill_record import SuperbillRecord
 from dermcharge.superbill import render_batch, render_superbill
 from dermcharge.superbill.charge_tables import diagnosis_table, line_table
 from dermcharge.superbill.fonts import register_fonts
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the tests' sample records
+from tests.superbill.superbill_samples import PATIENT, typical_record
+
 
 def typical(account: int = 1001) -> SuperbillRecord:
-    return SuperbillRecord(
-        practice=Practice(
-            name="Prairie Skin & Dermatology Associates",
-            npi="1234567893",
-            tax_id="12-3456789",
-            phone="217-555-0199",
-            address=Address("200 Example Ave", "Suite 3", "Springfield", "IL", "62701"),
-        ),
-        date_of_service=date(2026, 11, 20),
-        place_of_service="11",
-        place_of_service_name="Office",
-        provider=Provider("Jane Doe", "1245319599", "MD"),
-        patient=Patient(
-            "Ada",
-            "O'Brien-Okafor",
-            date(1951, 3, 14),
-            "F",
-            f"A-{account}",
-            "217-555-0100",
-            Address("1 Main St", "", "Springfield", "IL", "62701"),
-        ),
-        primary_insurance=Insurance("Medicare Part B", "1EG4TE5MK73"),
-        secondary_insurance=Insurance("Blue Cross Medigap", "XQZ123456789", "G-5500", "Plan G"),
-        payer_kind="Medicare",
-        visit_reference=f"Visit {account}",
-        diagnoses=(
-            SuperbillDiagnosis("A", "L71.9", "Rosacea, unspecified"),
-            SuperbillDiagnosis("B", "L57.0", "Actinic keratosis"),
-            SuperbillDiagnosis("C", "C44.311", "Basal cell carcinoma of skin of nose"),
-        ),
-        lines=(
-            SuperbillLine(
-                "99214",
-                ("25",),
-                "Office visit, established patient, moderate",
-                ("A",),
-                1,
-                Decimal("190.00"),
-            ),
-            SuperbillLine(
-                "17000", (), "Destroy premalignant lesion, first", ("B",), 1, Decimal("110.00")
-            ),
-            SuperbillLine(
-                "17003", (), "Destroy premalignant lesions 2-14, each", ("B",), 11, Decimal("12.00")
-            ),
-            SuperbillLine(
-                "11642",
-                ("59",),
-                "Excise malignant lesion, face, 1.1-2.0 cm",
-                ("C",),
-                1,
-                Decimal("440.00"),
-            ),
-        ),
-        amount_collected=Decimal("40.00"),
-        next_appointment="Return in 3 months",
-        code_sets=(("CPT/HCPCS", "2026"), ("ICD-10-CM", "FY2026")),
-        fee_schedule_label="Demo fee schedule (example fees)",
-        example_fees=True,
-    )
+    """The tests' typical visit (E/M, 12 AKs, a malignant excision), clean, for one account."""
+    patient = replace(PATIENT, account_number=f"A-{account}")
+    return typical_record(patient=patient, visit_reference=f"Visit {account}", errors=())
 
 
 def bare_page(record: SuperbillRecord) -> bytes:
