@@ -49,6 +49,32 @@ def append_audit(
     )
 
 
+def add_audited(
+    session: Session,
+    row: Any,
+    entity: str,
+    *,
+    after: dict[str, Any],
+    actor: str,
+    at: datetime,
+    entity_id: int | str | None = None,
+) -> int:
+    """Insert a new row and log its creation in the same transaction; the row's id."""
+    session.add(row)
+    session.flush()  # the id, for the log and the caller
+    append_audit(
+        session,
+        at=at,
+        actor=actor,
+        action="create",
+        entity=entity,
+        entity_id=row.id if entity_id is None else entity_id,
+        before=None,
+        after=after,
+    )
+    return int(row.id)
+
+
 def audit_entries(
     session: Session, entity: str | None = None, entity_id: int | str | None = None
 ) -> list[AuditEntry]:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from dermcharge.domain.visit import Payer, ProfileOverrides
 from dermcharge.fees.schedule import Fee, FeeSchedule
-from dermcharge.storage.audit_log import append_audit
+from dermcharge.storage.audit_log import add_audited
 from dermcharge.storage.models import FeeScheduleEntryRow, FeeScheduleRow, PayerProfileRow
 
 
@@ -38,19 +38,8 @@ def add_payer_profile(session: Session, profile: NamedPayer, *, actor: str, at: 
         append_51=profile.overrides.append_51,
         laterality_modifiers=profile.overrides.laterality_modifiers,
     )
-    session.add(row)
-    session.flush()
-    append_audit(
-        session,
-        at=at,
-        actor=actor,
-        action="create",
-        entity="payer_profile",
-        entity_id=row.id,
-        before=None,
-        after={"name": row.name, "payer": row.payer},
-    )
-    return row.id
+    after = {"name": row.name, "payer": row.payer}
+    return add_audited(session, row, "payer_profile", after=after, actor=actor, at=at)
 
 
 def _named_payer(row: PayerProfileRow) -> NamedPayer:
@@ -82,8 +71,13 @@ def add_fee_schedule(session: Session, schedule: FeeSchedule, *, actor: str, at:
         example_fees=schedule.example_fees,
         currency=schedule.currency,
     )
-    session.add(row)
-    session.flush()
+    after = {
+        "payer": row.payer,
+        "label": row.label,
+        "effective_from": row.effective_from.isoformat(),
+        "codes": len(schedule.fees),
+    }
+    add_audited(session, row, "fee_schedule", after=after, actor=actor, at=at)
     for code, fee in schedule.fees.items():
         session.add(
             FeeScheduleEntryRow(schedule_id=row.id, cpt=code, modifier="", amount=fee.amount)
@@ -93,21 +87,6 @@ def add_fee_schedule(session: Session, schedule: FeeSchedule, *, actor: str, at:
                 FeeScheduleEntryRow(schedule_id=row.id, cpt=code, modifier=modifier, amount=amount)
             )
     session.flush()
-    append_audit(
-        session,
-        at=at,
-        actor=actor,
-        action="create",
-        entity="fee_schedule",
-        entity_id=row.id,
-        before=None,
-        after={
-            "payer": row.payer,
-            "label": row.label,
-            "effective_from": row.effective_from.isoformat(),
-            "codes": len(schedule.fees),
-        },
-    )
     return row.id
 
 

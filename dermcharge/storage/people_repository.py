@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from dermcharge.domain.npi import compact
 from dermcharge.domain.record import Address, Insurance, Patient, Practice, Provider
-from dermcharge.storage.audit_log import append_audit
+from dermcharge.storage.audit_log import add_audited, append_audit
 from dermcharge.storage.errors import NotFound
 from dermcharge.storage.models import InsuranceRow, PatientRow, PracticeRow, ProviderRow
 
@@ -116,19 +116,8 @@ def add_provider(session: Session, provider: Provider, *, actor: str, at: dateti
     row = ProviderRow(
         name=provider.name, npi=compact(provider.npi), credentials=provider.credentials
     )
-    session.add(row)
-    session.flush()
-    append_audit(
-        session,
-        at=at,
-        actor=actor,
-        action="create",
-        entity="provider",
-        entity_id=row.id,
-        before=None,
-        after=asdict(provider_of(row)),
-    )
-    return row.id
+    after = asdict(provider_of(row))
+    return add_audited(session, row, "provider", after=after, actor=actor, at=at)
 
 
 # --- patients and insurance -----------------------------------------------------------------

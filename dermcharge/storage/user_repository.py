@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dermcharge.storage.audit_log import append_audit
+from dermcharge.storage.audit_log import add_audited, append_audit
 from dermcharge.storage.errors import InvalidRecord, NotFound
 from dermcharge.storage.user_models import SettingRow, UserRow
 
@@ -99,19 +99,8 @@ def add_user(
         created_by=actor,
         password_changed_at=at,
     )
-    session.add(row)
-    session.flush()
-    append_audit(
-        session,
-        at=at,
-        actor=actor,
-        action="create",
-        entity="user",
-        entity_id=username,
-        before=None,
-        after=_public(row),
-    )
-    return row.id
+    after = _public(row)
+    return add_audited(session, row, "user", after=after, actor=actor, at=at, entity_id=username)
 
 
 def set_password_hash(

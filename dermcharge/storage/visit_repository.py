@@ -18,7 +18,7 @@ from dermcharge.coding.visit_json import InvalidVisit, parse_visit, visit_to_jso
 from dermcharge.domain.claim import CodedClaim
 from dermcharge.domain.record import VisitRecord
 from dermcharge.domain.visit import Visit
-from dermcharge.storage.audit_log import append_audit
+from dermcharge.storage.audit_log import add_audited, append_audit
 from dermcharge.storage.errors import (
     IllegalTransition,
     NotFound,
@@ -82,21 +82,10 @@ def add_visit(
         updated_at=at,
         updated_by=actor,
     )
-    session.add(row)
+    visit_id = add_audited(session, row, "visit", after=_snapshot(row), actor=actor, at=at)
+    write_child_rows(session, visit_id, visit, claim, at=at)
     session.flush()
-    write_child_rows(session, row.id, visit, claim, at=at)
-    append_audit(
-        session,
-        at=at,
-        actor=actor,
-        action="create",
-        entity="visit",
-        entity_id=row.id,
-        before=None,
-        after=_snapshot(row),
-    )
-    session.flush()
-    return row.id
+    return visit_id
 
 
 def _row_at_version(session: Session, visit_id: int, expected_version: int) -> VisitRow:
