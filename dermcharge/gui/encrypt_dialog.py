@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dermcharge.gui.new_account_dialog import error_label
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import SecurityError
 from dermcharge.services import encryption
@@ -43,9 +44,7 @@ class EncryptDialog(QDialog):
         form = QFormLayout()
         form.addRow("Passphrase", self.passphrase_edit)
         form.addRow("Repeat it", self.repeat_edit)
-        self.error_label = QLabel("")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020")
+        self.error_label = error_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

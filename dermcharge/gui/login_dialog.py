@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dermcharge.gui.new_account_dialog import CreateAccount, NewAccountDialog, error_label
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import SecurityError
 from dermcharge.storage.errors import StorageError
 
 Authenticate = Callable[[str, str], User]
-CreateAdmin = Callable[[str, str, str], User]  # username, display name, password
+CreateAdmin = CreateAccount
 
 
 class LoginDialog(QDialog):
@@ -45,9 +46,7 @@ class LoginDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("passwordEdit")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error_label = QLabel("")
-        self.error_label.setStyleSheet("color: #b00020")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         form = QFormLayout()
         form.addRow("&User name", self.username_edit)
         form.addRow("&Password", self.password_edit)
@@ -83,55 +82,15 @@ class LoginDialog(QDialog):
         self.accept()
 
 
-class FirstAdminDialog(QDialog):
+class FirstAdminDialog(NewAccountDialog):
     """The first run: make the admin account (more accounts come from Security ▸ Users)."""
 
     def __init__(self, create_admin: CreateAdmin, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("dermcharge — first run")
-        self._create = create_admin
-        self.user: User | None = None
-        intro = QLabel(
-            "No one has an account yet. Create the administrator, who then adds the provider, "
-            "medical assistants and billers (Security ▸ Users)."
+        super().__init__(
+            create_admin,
+            title="dermcharge — first run",
+            intro="No one has an account yet. Create the administrator, who then adds the "
+            "provider, medical assistants and billers (Security ▸ Users).",
+            username="admin",
+            parent=parent,
         )
-        intro.setWordWrap(True)
-        self.username_edit = QLineEdit("admin")
-        self.name_edit = QLineEdit()
-        self.password_edit = QLineEdit()
-        self.repeat_edit = QLineEdit()
-        for edit in (self.password_edit, self.repeat_edit):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error_label = QLabel("")
-        self.error_label.setStyleSheet("color: #b00020")
-        self.error_label.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("&User name", self.username_edit)
-        form.addRow("&Full name", self.name_edit)
-        form.addRow("&Password (8+ characters)", self.password_edit)
-        form.addRow("&Repeat password", self.repeat_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.try_create)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
-
-    def try_create(self) -> None:
-        if self.password_edit.text() != self.repeat_edit.text():
-            self.error_label.setText("The two passwords differ.")
-            return
-        try:
-            self.user = self._create(
-                self.username_edit.text(), self.name_edit.text(), self.password_edit.text()
-            )
-        except (SecurityError, StorageError) as refused:
-            self.error_label.setText(str(refused))
-            return
-        self.password_edit.clear()
-        self.repeat_edit.clear()
-        self.accept()

@@ -5,11 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -19,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dermcharge.gui.new_account_dialog import NewAccountDialog
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import SecurityError
 from dermcharge.security.roles import ROLE_WORDS, Action, Role, roles_text
@@ -27,59 +25,23 @@ from dermcharge.services.database import Database
 from dermcharge.storage.errors import StorageError
 
 
-class AddUserDialog(QDialog):
-    def __init__(self, db: Database, by: User, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Add a user — dermcharge")
-        self.db, self.by = db, by
-        self.added: User | None = None
-        self.username_edit = QLineEdit()
-        self.name_edit = QLineEdit()
-        self.password_edit = QLineEdit()
-        self.repeat_edit = QLineEdit()
-        for edit in (self.password_edit, self.repeat_edit):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.role_boxes = {role: QCheckBox(ROLE_WORDS[role]) for role in Role}
-        roles_row = QHBoxLayout()
-        for box in self.role_boxes.values():
-            roles_row.addWidget(box)
-        self.error_label = QLabel("")
-        self.error_label.setStyleSheet("color: #b00020")
-        self.error_label.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("&User name", self.username_edit)
-        form.addRow("&Full name", self.name_edit)
-        form.addRow("Roles", roles_row)
-        form.addRow("&Password (8+ characters)", self.password_edit)
-        form.addRow("&Repeat password", self.repeat_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.try_add)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+class AddUserDialog(NewAccountDialog):
+    """Security ▸ Users ▸ Add: an account with the roles ticked."""
 
-    def try_add(self) -> None:
-        if self.password_edit.text() != self.repeat_edit.text():
-            self.error_label.setText("The two passwords differ.")
-            return
-        roles = [role.value for role, box in self.role_boxes.items() if box.isChecked()]
-        try:
-            self.added = users.add_user(
-                self.db,
-                username=self.username_edit.text(),
-                display_name=self.name_edit.text(),
-                roles=roles,
-                password=self.password_edit.text(),
-                by=self.by,
-            )
-        except (SecurityError, StorageError) as refused:
-            self.error_label.setText(str(refused))
-            return
-        self.accept()
+    def __init__(self, db: Database, by: User, parent: QWidget | None = None) -> None:
+        role_boxes = {role: QCheckBox(ROLE_WORDS[role]) for role in Role}
+        roles_row = QHBoxLayout()
+        for box in role_boxes.values():
+            roles_row.addWidget(box)
+
+        def create(username: str, display_name: str, password: str) -> User:
+            roles = [role.value for role, box in role_boxes.items() if box.isChecked()]
+            return users.add_user(db, username=username, display_name=display_name,
+                                  roles=roles, password=password, by=by)  # fmt: skip
+
+        super().__init__(create, title="Add a user — dermcharge",
+                         extra_rows=[("Roles", roles_row)], parent=parent)  # fmt: skip
+        self.role_boxes = role_boxes
 
 
 class UsersDialog(QDialog):

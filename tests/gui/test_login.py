@@ -162,3 +162,27 @@ def test_only_providers_and_billers_decide_findings(setup):
     stored = assistant.open_visit(visit_id)
     with pytest.raises(NotPermitted, match="Only a provider or biller may acknowledge or override"):
         assistant.decide_finding(stored, 0, "acknowledged", "")
+
+
+def test_an_admin_adds_a_user_with_roles(qtbot, setup):
+    from dermcharge.gui.users_dialog import AddUserDialog
+    from dermcharge.security.roles import Role
+
+    db, _visit_id, accounts = setup
+    dialog = AddUserDialog(db, accounts["admin"])
+    qtbot.addWidget(dialog)
+    dialog.username_edit.setText("ma2")
+    dialog.name_edit.setText("Sam Assistant")
+    dialog.role_boxes[Role.MEDICAL_ASSISTANT].setChecked(True)
+    dialog.password_edit.setText(PASSWORD)
+    dialog.repeat_edit.setText("something else")
+    dialog.try_create()
+    assert dialog.error_label.text() == "The two passwords differ." and dialog.user is None
+    dialog.repeat_edit.setText(PASSWORD)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.try_create()
+    assert dialog.user is not None and dialog.password_edit.text() == ""
+    assert users.verify_login(db, "ma2", PASSWORD).display_name == "Sam Assistant"
+    assert [r.value for r in users.verify_login(db, "ma2", PASSWORD).roles] == [
+        Role.MEDICAL_ASSISTANT.value
+    ]
