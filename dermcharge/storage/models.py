@@ -67,7 +67,17 @@ class Base(DeclarativeBase):
     }
 
 
-class PracticeRow(Base):
+class PostalAddress:
+    """The address columns the practice and a patient both have (domain.record.Address)."""
+
+    address_line1: Mapped[str] = mapped_column(String(200), default="")
+    address_line2: Mapped[str] = mapped_column(String(200), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    state: Mapped[str] = mapped_column(String(40), default="")
+    zip: Mapped[str] = mapped_column(String(20), default="")
+
+
+class PracticeRow(PostalAddress, Base):
     __tablename__ = "practice"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -76,11 +86,6 @@ class PracticeRow(Base):
     tax_id: Mapped[str] = mapped_column(String(20), default="")
     taxonomy: Mapped[str] = mapped_column(String(20), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
-    address_line1: Mapped[str] = mapped_column(String(200), default="")
-    address_line2: Mapped[str] = mapped_column(String(200), default="")
-    city: Mapped[str] = mapped_column(String(100), default="")
-    state: Mapped[str] = mapped_column(String(40), default="")
-    zip: Mapped[str] = mapped_column(String(20), default="")
     place_of_service: Mapped[str] = mapped_column(String(2), default="11")
 
 
@@ -94,7 +99,7 @@ class ProviderRow(Base):
     active: Mapped[bool] = mapped_column(default=True)
 
 
-class PatientRow(Base):
+class PatientRow(PostalAddress, Base):
     __tablename__ = "patients"
     __table_args__ = (
         CheckConstraint("sex IN ('F', 'M', 'X', 'U')", name="sex"),
@@ -108,11 +113,6 @@ class PatientRow(Base):
     dob: Mapped[date] = mapped_column(Date)
     sex: Mapped[str] = mapped_column(String(1))
     phone: Mapped[str] = mapped_column(String(40), default="")
-    address_line1: Mapped[str] = mapped_column(String(200), default="")
-    address_line2: Mapped[str] = mapped_column(String(200), default="")
-    city: Mapped[str] = mapped_column(String(100), default="")
-    state: Mapped[str] = mapped_column(String(40), default="")
-    zip: Mapped[str] = mapped_column(String(20), default="")
 
 
 class PayerProfileRow(Base):
