@@ -1,18 +1,18 @@
 """What the windows ask of the database, in one place, through the services layer.
 
 The windows never hold a database session: each call here is one service call (one short
-transaction). Where a service the GUI needs is not there yet, the call says so instead of failing.
+transaction).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from dermcharge.domain.record import VisitRecord
 from dermcharge.domain.visit import Visit
 from dermcharge.gui.backend_records import PatientHit, ProviderChoice, provider_choices
+from dermcharge.services import people
 from dermcharge.services import visits as visit_service
 from dermcharge.services.database import Database
 from dermcharge.storage.stored import StoredVisit, VisitSummary
@@ -37,27 +37,20 @@ class AppBackend:
 
     # --- lists -----------------------------------------------------------------------------------
     def providers(self) -> list[ProviderChoice]:
-        people = _people_service()
-        if people is not None and hasattr(people, "list_providers"):
-            found = people.list_providers(self.db)
-        else:  # until a people service exists: the storage repository, in one read
-            from dermcharge.storage import people_repository
-
-            with self.db.read() as session:
-                found = people_repository.list_providers(session)
-        return provider_choices(found)
+        return provider_choices(people.list_providers(self.db))
 
     def day_visits(
         self, on: date, provider_id: int | None = None, status: VisitStatus | None = None
     ) -> list[VisitSummary]:
         return visit_service.list_visits(self.db, on, provider_id=provider_id, status=status)
 
-    def search_patients(self, query: str, limit: int = 50) -> list[PatientHit] | None:
-        """Patients by name, DOB or account number; None when no search service exists yet."""
-        people = _people_service()
-        if people is None or not hasattr(people, "search_patients"):
-            return None
-        return [_patient_hit(hit) for hit in people.search_patients(self.db, query, limit=limit)]
+    def search_patients(self, query: str, limit: int = 50) -> list[PatientHit]:
+        """Patients by name, DOB or account number."""
+        return [
+            PatientHit(hit.id, f"{hit.patient.last_name}, {hit.patient.first_name}",
+                       hit.patient.dob, hit.patient.account_number)
+            for hit in people.search_patients(self.db, query, limit=limit)
+        ]  # fmt: skip
 
     def patient_history(self, patient_id: int) -> list[VisitSummary]:
         return visit_service.patient_history(self.db, patient_id)
@@ -97,19 +90,3 @@ class AppBackend:
         old = stored.record
         visit = Visit(date_of_service=on, payer=old.visit.payer)
         return self.create_visit(replace(old, visit=visit))
-
-
-def _people_service() -> Any:
-    try:
-        from dermcharge.services import people
-    except ImportError:
-        return None
-    return people
-
-
-def _patient_hit(hit: Any) -> PatientHit:
-    if isinstance(hit, PatientHit):
-        return hit
-    patient = getattr(hit, "patient", hit)
-    name = getattr(hit, "name", "") or f"{patient.last_name}, {patient.first_name}"
-    return PatientHit(int(hit.id), name, patient.dob, patient.account_number)

@@ -216,9 +216,6 @@ class MainWindow(QMainWindow):
             self.patient_model.set_rows([])
             return
         hits = backend.search_patients(query)
-        if hits is None:
-            self.ui.patientsTitle.setText("<b>Patients</b> — search is not available yet")
-            return
         self.patient_model.set_rows(hits)
         self.ui.patientsTitle.setText(f"<b>Patients</b> ({len(hits)})")
 
