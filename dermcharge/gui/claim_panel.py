@@ -7,7 +7,7 @@ The A–L list can be reordered (buttons, Alt+Up/Alt+Down): the flow keeps the o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
@@ -44,6 +44,7 @@ class ClaimPanel(QObject):
         self.ui = ui
         self.flow = flow
         self.fee_lookup = fee_lookup
+        self.decided: dict[int, str] = {}  # finding row -> "acknowledged" / "overridden"
         self.claim_model = ClaimLineModel(self)
         self.not_billed_model = NotBilledModel(self)
         self.finding_model = FindingModel(self)
@@ -141,15 +142,19 @@ class ClaimPanel(QObject):
             for i, code in enumerate(claim.diagnoses[:12])
         ])  # fmt: skip
         self._refresh_order_buttons()
-        errors = sum(f.severity is Severity.ERROR for f in claim.findings)
-        warnings = sum(f.severity is Severity.WARNING for f in claim.findings)
-        if claim.is_clean and not warnings:
-            ui.cleanLabel.setText("<span style='color:#2e7d32'><b>clean ✓</b></span>")
-        elif claim.is_clean:
-            ui.cleanLabel.setText(f"<span style='color:#b26a00'>{warnings} to review ⚠</span>")
-        else:
-            ui.cleanLabel.setText(f"<span style='color:#c62828'>{errors} to fix ✖</span>")
+        self.decided = {}  # a new claim: the decisions panel matches its findings again
+        self.show_summary()
         self._refresh_finding_actions()
+
+    def set_decided(self, decided: Mapping[int, str]) -> None:
+        """Which findings (rows) a person acknowledged or overrode (gui.finding_decisions)."""
+        self.decided = dict(decided)
+        self.show_summary()
+
+    def show_summary(self) -> None:
+        claim = self.flow.claim
+        if claim is not None:
+            self.ui.cleanLabel.setText(summary_html(claim.findings, self.decided))
 
     def _on_claim_line_clicked(self, index: QModelIndex) -> None:
         line = self.claim_model.row_at(index.row()).line
@@ -206,6 +211,30 @@ class ClaimPanel(QObject):
     def _on_abn_clicked(self) -> None:
         for index in self._finding_procedures():
             self.flow.set_abn(index, Abn.SIGNED)
+
+
+SUMMARY_COLOURS = {"fix": "#c62828", "review": "#b26a00", "clean": "#2e7d32"}
+DECIDED_COLOUR = "#757575"
+
+
+def summary_html(findings: Sequence[Finding], decided: Mapping[int, str]) -> str:
+    """The panel's line: "n to fix ✖", "n to review ⚠" or "clean ✓", counting only findings
+    no one has decided; with decisions, how many."""
+    still_open = [f for row, f in enumerate(findings) if row not in decided]
+    errors = sum(f.severity is Severity.ERROR for f in still_open)
+    warnings = sum(f.severity is Severity.WARNING for f in still_open)
+    if errors:
+        colour, text = SUMMARY_COLOURS["fix"], f"{errors} to fix ✖"
+    elif warnings:
+        colour, text = SUMMARY_COLOURS["review"], f"{warnings} to review ⚠"
+    elif "overridden" in decided.values():
+        colour, text = SUMMARY_COLOURS["review"], "all findings decided"
+    else:
+        colour, text = SUMMARY_COLOURS["clean"], "<b>clean ✓</b>"
+    line = f"<span style='color:{colour}'>{text}</span>"
+    if decided:
+        line += f" <span style='color:{DECIDED_COLOUR}'>· {len(decided)} decided</span>"
+    return line
 
 
 def _tidy_table(view: QTableView) -> None:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from dermcharge.domain.claim import CodedClaim, Finding, Severity
+from dermcharge.gui.claim_panel import DECIDED_COLOUR
 from dermcharge.storage.errors import StorageError
 from dermcharge.storage.stored import FindingDecision
 
@@ -44,9 +45,7 @@ if TYPE_CHECKING:
 ACKNOWLEDGED = "acknowledged"
 OVERRIDDEN = "overridden"
 DECISION_MARKS = {ACKNOWLEDGED: "✓ acknowledged", OVERRIDDEN: "⤳ overridden"}
-DECIDED_COLOUR = "#757575"
 SEVERITY_WORDS = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Note"}
-SUMMARY_COLOURS = {"fix": "#c62828", "review": "#b26a00", "clean": "#2e7d32"}
 LOCKED_STATUSES = ("signed", "billed")
 
 Index = QModelIndex | QPersistentModelIndex
@@ -232,31 +231,8 @@ class FindingDecisions(QObject):
         self.view.resizeColumnToContents(0)
         self.view.viewport().update()
         self._refresh_buttons()
-        self._refresh_summary()
-
-    def _refresh_summary(self) -> None:
-        """The panel's "n to fix / to review" line, counting only findings still open."""
-        if not self._decisions or self.window.flow.claim is None:
-            return  # nothing decided: the claim panel's own line is right
-        rows = list(enumerate(self.model.rows()))
-        open_errors = sum(
-            f.severity is Severity.ERROR and r not in self._decisions for r, f in rows
-        )
-        open_warnings = sum(
-            f.severity is Severity.WARNING and r not in self._decisions for r, f in rows
-        )
-        overridden = sum(d.decision == OVERRIDDEN for d in self._decisions.values())
-        if open_errors:
-            colour, text = SUMMARY_COLOURS["fix"], f"{open_errors} to fix ✖"
-        elif open_warnings:
-            colour, text = SUMMARY_COLOURS["review"], f"{open_warnings} to review ⚠"
-        elif overridden:
-            colour, text = SUMMARY_COLOURS["review"], "all findings decided"
-        else:
-            colour, text = SUMMARY_COLOURS["clean"], "<b>clean ✓</b>"
-        decided = f" <span style='color:{DECIDED_COLOUR}'>· {len(self._decisions)} decided</span>"
-        self.window.editor.ui.cleanLabel.setText(
-            f"<span style='color:{colour}'>{text}</span>{decided}"
+        self.window.editor.claim_panel.set_decided(
+            {row: d.decision for row, d in self._decisions.items() if d.decision}
         )
 
     def _refresh_buttons(self) -> None:

@@ -225,3 +225,21 @@ def test_signing_warns_only_about_errors_nobody_overrode():
                                    decision="acknowledged")  # fmt: skip
     assert open_errors(claim, (overridden, acknowledged)) == ["17110: 3 units, limit 1"]
     assert open_errors(None, ()) == []
+
+
+def test_the_summary_line_counts_only_findings_still_open():
+    from dermcharge.domain.claim import Finding, Severity
+    from dermcharge.gui.claim_panel import summary_html
+
+    error = Finding(Severity.ERROR, "claim_shape", "too many diagnoses")
+    warning = Finding(Severity.WARNING, "cosmetic", "may be cosmetic")
+    info = Finding(Severity.INFO, "ptp", "pair from policy")
+    assert "1 to fix ✖" in summary_html([error, warning, info], {})
+    assert "decided" not in summary_html([error, warning, info], {})
+    assert "1 to review ⚠" in summary_html([error, warning], {0: "overridden"})
+    assert "all findings decided" in summary_html(
+        [error, warning], {0: "overridden", 1: "acknowledged"}
+    )
+    assert "clean ✓" in summary_html([warning, info], {0: "acknowledged"})
+    assert "· 1 decided" in summary_html([warning, info], {0: "acknowledged"})
+    assert "clean ✓" in summary_html([info], {})
