@@ -298,6 +298,8 @@ class BodyMapWidget(QWidget):
             view.select(site, laterality, digit)
 
     def set_markers(self, markers: Sequence[Marker]) -> None:
+        if list(markers) == self._markers:
+            return  # most edits (a count, a finding, a size) move no marker: nothing to redraw
         self._markers = list(markers)
         view = self.current_view()
         if view is not None:
