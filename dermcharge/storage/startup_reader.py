@@ -20,11 +20,11 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from dermcharge.domain.stored import ClaimLineSummary, VisitSummary, visit_summary
+from dermcharge.domain.workflow import VisitStatus
 from dermcharge.storage.database_file import is_plain_sqlite, sqlite_uri
 from dermcharge.storage.errors import DatabaseUnavailable
 from dermcharge.storage.schema_head import shipped_head
-from dermcharge.storage.stored import ClaimLineSummary, VisitSummary, visit_summary
-from dermcharge.storage.workflow import VisitStatus
 
 _PLAIN_SQLITE_PREFIX = "sqlite:///"  # the stock pysqlite driver; anything else takes the full path
 
