@@ -12,10 +12,10 @@ import pytest
 from dermcharge.coding.visit_json import InvalidVisit
 from dermcharge.domain.record import Address, SubscriberPerson
 from dermcharge.services import visits
-from dermcharge.storage.errors import InvalidRecord
 from dermcharge.services.visit_record_input import parse_visit_record, visit_record_to_json
 from dermcharge.storage import people_repository as people
 from dermcharge.storage.database import Database
+from dermcharge.storage.errors import InvalidRecord
 from tests.storage.test_cli_commands import _record_json
 
 SPOUSE = {
