@@ -30,7 +30,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     search.add_argument("query", help='e.g. "bcc nose", "ak", "C44.31"')
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="default 20")
     search.add_argument(
-        "--json", action="store_true", help="a JSON list of {code, description, billable}"
+        "--json",
+        action="store_true",
+        help="a JSON list of {code, description, billable, index_entry when an index term led there}",
     )
     search.add_argument(
         "--date",
@@ -84,6 +86,8 @@ def run_search(args: argparse.Namespace) -> int:
     for hit in hits:
         billable = " " if hit.billable else "*"
         print(f"{hit.code:<9}{billable} {hit.description}")
+        if hit.index_entry:
+            print(f"{'':<11}from the index: {hit.index_entry}")
     if any(not hit.billable for hit in hits):
         print("(* = category, not billable: pick a code under it)", file=sys.stderr)
     return 0
