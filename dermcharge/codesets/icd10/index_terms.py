@@ -36,9 +36,16 @@ class IndexTerm:
     origin: str  # "index", "tabular" (an inclusion term) or "guidance"
 
 
-def stands_for(typed: str, word: str) -> bool:
-    """A typed word stands for a term word when it is the word or a 3+ letter start of it."""
-    return typed == word or (len(typed) >= _SHORTEST_PREFIX and word.startswith(typed))
+def stands_for(typed: str, word: str, *, partial: bool = False) -> bool:
+    """A typed word stands for a term word when it is the word or its plural ("warts"); the word
+    still being typed also when it is a 3+ letter start of it ("dermato")."""
+    if typed == word or _singular(typed) == word:
+        return True
+    return partial and len(typed) >= _SHORTEST_PREFIX and word.startswith(typed)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > _SHORTEST_PREFIX and word.endswith("s") else word
 
 
 class IndexTermTable:
@@ -52,29 +59,40 @@ class IndexTermTable:
         self._words = [word for word, _ in pairs]
         self._owners = [i for _, i in pairs]
 
-    def touched(self, typed: Iterable[str]) -> list[tuple[IndexTerm, Words]]:
-        """Each term with a phrase whose every word the query (partly) typed, and that phrase."""
-        typed = tuple(dict.fromkeys(typed))
+    def touched(
+        self, typed: Iterable[str], partial: str | None = None
+    ) -> list[tuple[IndexTerm, Words]]:
+        """Each term with a phrase whose every word the query typed (`partial`, the word still
+        being typed, may be the start of one), with the words of its longest such phrase and the
+        typed words that are its words."""
+        complete = tuple(dict.fromkeys(typed))
         candidates: set[int] = set()
-        for word in typed:
-            if len(word) < _SHORTEST_PREFIX:
-                at = bisect.bisect_left(self._words, word)
-                while at < len(self._words) and self._words[at] == word:
-                    candidates.add(self._owners[at])
-                    at += 1
-                continue
-            at = bisect.bisect_left(self._words, word)
-            while at < len(self._words) and self._words[at].startswith(word):
+        for word in {*complete, *([partial] if partial else [])}:
+            stem = _singular(word)
+            prefix = word == partial and len(word) >= _SHORTEST_PREFIX
+            at = bisect.bisect_left(self._words, min(word, stem))
+            while at < len(self._words) and (
+                self._words[at] in (word, stem) or (prefix and self._words[at].startswith(word))
+            ):
                 candidates.add(self._owners[at])
                 at += 1
         found = []
         for i in sorted(candidates):
             term = self.terms[i]
-            for phrase in term.phrases:
-                if all(any(stands_for(t, word) for t in typed) for word in phrase):
-                    found.append((term, phrase))
-                    break
+            covered = [phrase for phrase in term.phrases if self._covers(phrase, complete, partial)]
+            if covered:
+                phrase = max(covered, key=len)
+                said = tuple(t for t in complete if any(stands_for(t, word) for word in phrase))
+                found.append((term, phrase + said))
         return found
+
+    @staticmethod
+    def _covers(phrase: Words, complete: tuple[str, ...], partial: str | None) -> bool:
+        return all(
+            any(stands_for(t, word) for t in complete)
+            or (partial is not None and stands_for(partial, word, partial=True))
+            for word in phrase
+        )
 
 
 def _term_of(row: dict[str, object], path: str) -> IndexTerm:

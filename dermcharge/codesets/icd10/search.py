@@ -209,9 +209,10 @@ def _index_terms_touched(
     (as `joined` text) and code -> the index entry it comes from; a pattern ("D23.-") stands for
     every billable code under it, among which the query's site and side words then choose."""
     typed = [w for group in groups for alt in group.alternatives for w in alt]
+    partial = groups[-1].typed[-1] if groups else None  # the word still being typed
     attached: dict[str, list[str]] = {}
     entries: dict[str, str] = {}
-    for term, phrase in terms_for(catalog).touched(typed):
+    for term, phrase in terms_for(catalog).touched(typed, partial):
         for code in codes_for(catalog, term.code):
             attached.setdefault(code, []).append(" ".join(phrase))
             entries.setdefault(code, term.entry)

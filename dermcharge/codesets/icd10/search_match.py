@@ -104,6 +104,8 @@ def rank_key(
     else:
         via = VIA_DESCRIPTION if in_description else VIA_TERMS
     unspecified = " unspecified " in description and not asked_unspecified
+    # No side typed: a code naming a side would be a guess, so the side-less one comes first.
+    guessed_side = not any(group.side for group in needles) and _names_a_side(description)
     if attached and all(group.found_in(attached) for group in needles):
         # Only an index term was typed ("dermatofibroma"): nothing more was said, so the code
         # for no site named ("... of skin, unspecified", D23.9) comes first.
@@ -114,6 +116,7 @@ def rank_key(
         not entry.derm,
         -exact,
         -literal,
+        guessed_side,
         unspecified,  # "more specific before less": a named site beats "unspecified part"
         0 if entry.billable else -len(entry.code),  # a subcategory before its category
         entry.seq,
