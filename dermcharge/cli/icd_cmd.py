@@ -45,15 +45,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     imports = actions.add_parser(
         "import",
-        help="import a CDC release: icd10cm_order_YYYY.txt [icd10cm_tabular_YYYY.xml], "
-        "or the CDC zips holding them",
+        help="import a CDC release: icd10cm_order_YYYY.txt [icd10cm_tabular_YYYY.xml] "
+        "[icd10cm_index_YYYY.xml], or the CDC zips holding them",
     )
     imports.add_argument(
         "files",
         nargs="+",
         type=Path,
         metavar="FILE",
-        help="order or codes .txt, tabular .xml, .zip",
+        help="order or codes .txt, tabular .xml, Alphabetic Index .xml, .zip",
     )
     imports.add_argument(
         "--year", type=int, default=None, metavar="FY", help="fiscal year, e.g. 2027"

@@ -212,7 +212,10 @@ def _index_terms_touched(
     partial = groups[-1].typed[-1] if groups else None  # the word still being typed
     attached: dict[str, list[str]] = {}
     entries: dict[str, str] = {}
-    for term, phrase in terms_for(catalog).touched(typed, partial):
+    touched = terms_for(catalog).touched(typed, partial)
+    # The most specific entry speaks for a code ("Keratosis, solar" over "Keratosis").
+    touched.sort(key=lambda found: -len(found[1]))
+    for term, phrase in touched:
         for code in codes_for(catalog, term.code):
             attached.setdefault(code, []).append(" ".join(phrase))
             entries.setdefault(code, term.entry)

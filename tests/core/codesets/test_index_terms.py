@@ -127,3 +127,49 @@ def test_the_quality_set_answers_in_the_top_three(fy2026: IndexCatalog) -> None:
     in_top3 = [query for query, code in terms if code in codes(fy2026, query)]
     assert not empty
     assert len(in_top3) >= 0.95 * len(terms), sorted({q for q, _ in terms} - set(in_top3))
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "icd10cm"
+
+
+def test_the_cdc_index_file_is_read_with_subterms_joined_and_see_followed() -> None:
+    from dermcharge.codesets.icd10.cdc_index import parse_index
+
+    index = parse_index(FIXTURES / "icd10cm_index_2027.xml")
+    assert index.version == 2027
+    by_path = {term.path: term for term in index.terms}
+    assert by_path[("Keloid, cheloid",)].code == "L91.0"
+    assert by_path[("Keloid, cheloid",)].phrases == ("Keloid", "cheloid")
+    assert by_path[("Keloid, cheloid", "acne")].code == "L73.0"
+    solar = by_path[("Keratosis", "solar")]
+    assert solar.code == "L57.0" and "see Keratosis, actinic" in solar.entry
+    assert by_path[("Bowen's", "disease")].code == "D04.-"  # the Table of Neoplasms' skin row
+    assert ("Verruca", "seborrheica") not in by_path  # a see-also with no code of its own
+
+
+def test_a_release_imported_with_its_index_searches_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dermcharge.codesets.icd10.cdc_import import import_release
+    from dermcharge.codesets.icd10.search import search
+
+    monkeypatch.setenv("DERMCHARGE_DATA_DIR", str(tmp_path))
+    files = ["icd10cm_order_2027.txt", "icd10cm_tabular_2027.xml", "icd10cm_index_2027.xml"]
+    result = import_release([FIXTURES / name for name in files])
+    assert result.fiscal_year == 2027
+    hits = search("keratosis solar", 3, on=date(2026, 11, 20))
+    assert hits[0].code == "L57.0"
+    assert hits[0].index_entry == "Keratosis, solar - see Keratosis, actinic (L57.0)"
+    keloid = search("keloid", 3, on=date(2026, 11, 20))
+    assert keloid[0].code == "L91.0"  # (the FY2027 fixture holds no L73)
+    assert keloid[0].index_entry == "Keloid, cheloid L91.0"  # the release's own index, not ours
+
+
+def test_a_malformed_index_file_is_refused_by_line(tmp_path: Path) -> None:
+    from dermcharge.codesets.icd10.cdc_files import CdcFileError
+    from dermcharge.codesets.icd10.cdc_index import parse_index
+
+    broken = tmp_path / "icd10cm_index_2027.xml"
+    broken.write_text("<?xml version='1.0'?>\n<ICD10CM.index>\n<letter><mainTerm>\n", "utf-8")
+    with pytest.raises(CdcFileError, match="line"):
+        parse_index(broken)
