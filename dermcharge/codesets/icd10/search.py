@@ -208,8 +208,16 @@ def _index_terms_touched(
     """For the index terms whose every word the query (partly) typed: code -> the term's words
     (as `joined` text) and code -> the index entry it comes from; a pattern ("D23.-") stands for
     every billable code under it, among which the query's site and side words then choose."""
-    typed = [w for group in groups for alt in group.alternatives for w in alt]
+    typed = tuple(w for group in groups for alt in group.alternatives for w in alt)
     partial = groups[-1].typed[-1] if groups else None  # the word still being typed
+    texts, entries = _terms_touched(catalog, typed, partial)
+    return dict(texts), dict(entries)
+
+
+@lru_cache(maxsize=2048)  # typing repeats the same words keystroke after keystroke
+def _terms_touched(
+    catalog: IndexCatalog, typed: tuple[str, ...], partial: str | None
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     attached: dict[str, list[str]] = {}
     entries: dict[str, str] = {}
     touched = terms_for(catalog).touched(typed, partial)
@@ -220,12 +228,15 @@ def _index_terms_touched(
             attached.setdefault(code, []).append(" ".join(phrase))
             entries.setdefault(code, term.entry)
     texts = {code: joined(tuple(" ".join(words).split())) for code, words in attached.items()}
-    return texts, entries
+    return tuple(texts.items()), tuple(entries.items())
 
 
 def _rowids_of(catalog: IndexCatalog, attached: dict[str, str]) -> list[int]:
-    if not attached:
-        return []
-    marks = ",".join("?" * len(attached))
-    rows = catalog.query(f"SELECT rowid FROM codes WHERE code IN ({marks})", list(attached))
-    return [rowid for (rowid,) in rows]
+    return list(_rowids_of_codes(catalog, tuple(sorted(attached)))) if attached else []
+
+
+@lru_cache(maxsize=2048)
+def _rowids_of_codes(catalog: IndexCatalog, codes: tuple[str, ...]) -> tuple[int, ...]:
+    marks = ",".join("?" * len(codes))
+    rows = catalog.query(f"SELECT rowid FROM codes WHERE code IN ({marks})", list(codes))
+    return tuple(rowid for (rowid,) in rows)
