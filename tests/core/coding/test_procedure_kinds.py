@@ -76,7 +76,7 @@ def test_the_parser_names_each_missing_requirement(kind: Kind, need: Need) -> No
 
 def test_the_office_e_m_codes_are_the_union_of_both_statuses() -> None:
     assert EM_CODES_BY_STATUS[PatientStatus.NEW][0] == "99202"
-    assert EM_CODES == {
+    assert {
         "99202",
         "99203",
         "99204",
@@ -86,4 +86,4 @@ def test_the_office_e_m_codes_are_the_union_of_both_statuses() -> None:
         "99213",
         "99214",
         "99215",
-    }
+    } == EM_CODES
