@@ -66,12 +66,10 @@ class SiteChoice:
     digit: int | None = None
 
 
-def default_coder() -> Coder | None:
-    """The coding engine, or None while it is not installed (the GUI shows a placeholder)."""
-    try:
-        from dermcharge.coding.engine import code_visit
-    except ImportError:
-        return None
+def default_coder() -> Coder:
+    """The coding engine (part of the core: a fault importing it is raised, never hidden)."""
+    from dermcharge.coding.engine import code_visit
+
     return code_visit
 
 
