@@ -31,9 +31,9 @@ class SignRefused(InvalidRecord):
         super().__init__(
             [
                 f"visit {visit_id} was not signed: {len(listed)} error finding(s) are still "
-                f"open — fix them, or sign with an override reason"
+                f"open — fix them, or sign with an override reason",
+                *listed,
             ]
-            + listed
         )
 
 
