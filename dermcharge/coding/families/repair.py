@@ -44,8 +44,14 @@ def _excluded(
     flap_sites: list[int],
     where: int,
 ) -> str | None:
-    """Why a repair is not reported on its own, or None when it is."""
-    for flap in flap_sites:
+    """Why a repair is not reported on its own, or None when it is. The repair of a separate
+    lesion's wound (`separate_lesion` on the repair or on the excision it closes) is not the
+    flap's closure, even at the flap's site (NCCI Policy Manual ch. III: ATT includes the repair
+    of the same lesion)."""
+    separate = ctx.procedures[where].separate_lesion or (
+        owner is not None and ctx.procedures[owner].separate_lesion
+    )
+    for flap in [] if separate else flap_sites:
         if ctx.same_spot(where, flap) or ctx.same_region(where, flap):
             return "closure by the adjacent tissue transfer at the same site includes it (R-ATT-1)"
     if owner is None:
