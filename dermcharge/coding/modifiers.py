@@ -185,8 +185,9 @@ def apply_multiple_procedure(
 ) -> None:
     """51 on every primary procedure but the highest-valued, where the payer wants it; never on
     add-on codes, E/M, drugs or 17004 (R-MOD-51: the lower-valued codes; Medicare: never).
-    `value(code)` is the procedure's total RVU from the fee schedule file; without RVUs the first
-    procedure in claim order is taken as the highest-valued, and a finding says so."""
+    `value(code)` is the procedure's PFS work RVU from the fee schedule file (engine
+    `_procedure_value`); without RVUs the first procedure in claim order is taken as the
+    highest-valued, and a finding says so."""
     if not ctx.profile.append_51:
         return
     candidates = [

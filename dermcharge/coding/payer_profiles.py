@@ -19,8 +19,9 @@ class PayerProfile:
     laterality_modifiers: bool  # RT/LT and E1-E4 on skin-lesion codes
     digit_modifiers_on_nails: bool  # FA-F9 / TA-T9 on nail procedures
     abn_modifiers: bool  # GA/GZ/GY/GX (Medicare)
-    ncci_small_benign_repair_bundle: bool  # R-EX-6
+    ncci_small_benign_repair_bundle: bool  # R-EX-6: NCCI payers only
     sends_claim: bool
+    repeated_code: str  # one code for separate lesions: coding/repeated_codes.py POLICIES
 
 
 @cache
@@ -42,4 +43,10 @@ def profile_for(payer: Payer, overrides: ProfileOverrides | None = None) -> Paye
         profile = replace(profile, append_51=overrides.append_51)
     if overrides.laterality_modifiers is not None:
         profile = replace(profile, laterality_modifiers=overrides.laterality_modifiers)
+    if overrides.repeated_code is not None:
+        profile = replace(profile, repeated_code=overrides.repeated_code)
+    if overrides.small_benign_repair_bundle is not None:
+        profile = replace(
+            profile, ncci_small_benign_repair_bundle=overrides.small_benign_repair_bundle
+        )
     return profile

@@ -36,6 +36,7 @@ EM_CODES = frozenset(
     {"99202", "99203", "99204", "99205", "99211", "99212", "99213", "99214", "99215"}
 )
 DISTINCT_MODIFIERS = frozenset({"59", "XS"})
+REPEATED_CODE_POLICIES = frozenset({"units", "distinct_modifier", "repeat_76"})  # repeated_codes
 DRUGS = frozenset({"triamcinolone_acetonide"})
 
 # Upper limits past which a measurement is a typing error, not a clinical value.
@@ -375,6 +376,12 @@ def parse_visit(data: Any, catalog_for: CatalogFor | None = None) -> Visit:
                 ),
                 append_51=reader.flag(prof, "append_51", "payer_profile"),
                 laterality_modifiers=reader.flag(prof, "laterality_modifiers", "payer_profile"),
+                repeated_code=reader.choice(
+                    prof, "repeated_code", "payer_profile", REPEATED_CODE_POLICIES
+                ),
+                small_benign_repair_bundle=reader.flag(
+                    prof, "small_benign_repair_bundle", "payer_profile"
+                ),
             )
     em = None
     if top.get("em") is not None:
@@ -472,7 +479,15 @@ PROCEDURE_FIELDS = frozenset({
     "abn", "path_pending"})  # fmt: skip
 NESTED_FIELDS = {
     "em": frozenset({"code", "separately_identifiable", "diagnoses"}),
-    "payer_profile": frozenset({"distinct_modifier", "append_51", "laterality_modifiers"}),
+    "payer_profile": frozenset(
+        {
+            "distinct_modifier",
+            "append_51",
+            "laterality_modifiers",
+            "repeated_code",
+            "small_benign_repair_bundle",
+        }
+    ),
     "repair": frozenset({"type", "length_cm"}),
     "diagnosis": frozenset({"icd10", "finding", "site", "laterality"}),
 }
@@ -539,6 +554,8 @@ def visit_to_json(visit: Visit) -> dict[str, Any]:
             ("distinct_modifier", o.distinct_modifier),
             ("append_51", o.append_51),
             ("laterality_modifiers", o.laterality_modifiers),
+            ("repeated_code", o.repeated_code),
+            ("small_benign_repair_bundle", o.small_benign_repair_bundle),
         )
         if v is not None
     }

@@ -142,6 +142,8 @@ class ProfileOverrides:
     distinct_modifier: str | None = None
     append_51: bool | None = None
     laterality_modifiers: bool | None = None
+    repeated_code: str | None = None  # "units", "distinct_modifier" or "repeat_76"
+    small_benign_repair_bundle: bool | None = None  # NCCI R-EX-6 for a payer that follows NCCI
 
 
 @dataclass(frozen=True)
