@@ -26,6 +26,7 @@ from dermcharge.coding.families import (
     nails,
     office,
     repair,
+    visit_complexity,
 )
 from dermcharge.coding.payer_profiles import profile_for
 from dermcharge.domain.claim import ClaimLine, CodedClaim, Finding, Severity
@@ -85,6 +86,11 @@ def code_visit(
     em_line = evaluation.code_evaluation(ctx, lines)
     if em_line is not None:
         lines.append(em_line)
+        complexity = visit_complexity.code_visit_complexity(
+            ctx, em_line, {line.code for line in lines}
+        )
+        if complexity is not None:
+            lines.append(complexity)
     lines = assembly.order_lines(assembly.merge_lines(lines))
     modifiers.apply_multiple_procedure(ctx, lines, _procedure_value(visit.date_of_service))
     claim_lines, claim_dx, shape_findings = assembly.finalize(lines, visit.diagnosis_order)

@@ -22,6 +22,7 @@ class PayerProfile:
     ncci_small_benign_repair_bundle: bool  # R-EX-6: NCCI payers only
     sends_claim: bool
     repeated_code: str  # one code for separate lesions: coding/repeated_codes.py POLICIES
+    pays_g2211: bool  # the visit complexity add-on (coding/families/visit_complexity.py)
 
 
 @cache
@@ -45,6 +46,8 @@ def profile_for(payer: Payer, overrides: ProfileOverrides | None = None) -> Paye
         profile = replace(profile, laterality_modifiers=overrides.laterality_modifiers)
     if overrides.repeated_code is not None:
         profile = replace(profile, repeated_code=overrides.repeated_code)
+    if overrides.pays_g2211 is not None:
+        profile = replace(profile, pays_g2211=overrides.pays_g2211)
     if overrides.small_benign_repair_bundle is not None:
         profile = replace(
             profile, ncci_small_benign_repair_bundle=overrides.small_benign_repair_bundle

@@ -382,6 +382,7 @@ def parse_visit(data: Any, catalog_for: CatalogFor | None = None) -> Visit:
                 small_benign_repair_bundle=reader.flag(
                     prof, "small_benign_repair_bundle", "payer_profile"
                 ),
+                pays_g2211=reader.flag(prof, "pays_g2211", "payer_profile"),
             )
     em = None
     if top.get("em") is not None:
@@ -452,7 +453,10 @@ def _parse_em(reader: _Reader, raw: Any, catalog: Icd10Catalog | None) -> EmServ
             continue
         diagnoses.append(dx)
     return EmService(
-        code=str(code), separately_identifiable=separate is not False, diagnoses=tuple(diagnoses)
+        code=str(code),
+        separately_identifiable=separate is not False,
+        diagnoses=tuple(diagnoses),
+        longitudinal_care=reader.flag(obj, "longitudinal_care", "em"),
     )
 
 
@@ -478,7 +482,7 @@ PROCEDURE_FIELDS = frozenset({
     "area_sq_cm", "repair", "icd10", "finding", "separate_lesion", "symptomatic", "cosmetic",
     "abn", "path_pending"})  # fmt: skip
 NESTED_FIELDS = {
-    "em": frozenset({"code", "separately_identifiable", "diagnoses"}),
+    "em": frozenset({"code", "separately_identifiable", "diagnoses", "longitudinal_care"}),
     "payer_profile": frozenset(
         {
             "distinct_modifier",
@@ -486,6 +490,7 @@ NESTED_FIELDS = {
             "laterality_modifiers",
             "repeated_code",
             "small_benign_repair_bundle",
+            "pays_g2211",
         }
     ),
     "repair": frozenset({"type", "length_cm"}),
@@ -556,6 +561,7 @@ def visit_to_json(visit: Visit) -> dict[str, Any]:
             ("laterality_modifiers", o.laterality_modifiers),
             ("repeated_code", o.repeated_code),
             ("small_benign_repair_bundle", o.small_benign_repair_bundle),
+            ("pays_g2211", o.pays_g2211),
         )
         if v is not None
     }
@@ -567,6 +573,8 @@ def visit_to_json(visit: Visit) -> dict[str, Any]:
             "separately_identifiable": visit.em.separately_identifiable,
             "diagnoses": [_diagnosis_to_json(d) for d in visit.em.diagnoses],
         }
+        if visit.em.longitudinal_care is not None:
+            out["em"]["longitudinal_care"] = visit.em.longitudinal_care
     out["procedures"] = [_procedure_to_json(p) for p in visit.procedures]
     if visit.diagnosis_order:
         out["diagnosis_order"] = list(visit.diagnosis_order)
