@@ -18,6 +18,7 @@ from dermcharge.coding.diagnoses import known_findings
 from dermcharge.domain.visit import (
     NAIL_KINDS,
     Abn,
+    Depth,
     Diagnosis,
     EmService,
     Kind,
@@ -287,6 +288,8 @@ def _parse_procedure(
                 reader.fail(f"{path}.lesion_cm", "is required (with margin_cm), or give excised_cm")
             elif "margin_cm" not in obj:
                 reader.fail(f"{path}.margin_cm", "is required with lesion_cm (0 when none)")
+        depth = reader.choice(obj, "depth", path, frozenset(Depth))
+        fields["depth"] = Depth(depth) if depth else None
         repair_raw = obj.get("repair")
         if repair_raw is not None:
             fields["repair"] = _parse_repair(reader, repair_raw, f"{path}.repair")
@@ -480,7 +483,7 @@ PROCEDURE_FIELDS = frozenset({
     "kind", "site", "laterality", "digit", "count", "lesion_cm", "margin_cm", "excised_cm",
     "length_cm", "defect_sq_cm", "stages", "drug", "dose_mg", "complicated", "modality",
     "area_sq_cm", "repair", "icd10", "finding", "separate_lesion", "symptomatic", "cosmetic",
-    "abn", "path_pending"})  # fmt: skip
+    "abn", "path_pending", "depth"})  # fmt: skip
 NESTED_FIELDS = {
     "em": frozenset({"code", "separately_identifiable", "diagnoses", "longitudinal_care"}),
     "payer_profile": frozenset(
@@ -583,10 +586,10 @@ def visit_to_json(visit: Visit) -> dict[str, Any]:
 
 def _procedure_to_json(p: Procedure) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": str(p.kind)}
-    for key in ("site", "laterality", "digit", "count", "drug"):
+    for key in ("site", "laterality", "digit", "count", "drug", "depth"):
         value = getattr(p, key)
         if value is not None:
-            out[key] = str(value) if key == "laterality" else value
+            out[key] = str(value) if key in ("laterality", "depth") else value
     for key in (
         "lesion_cm",
         "margin_cm",

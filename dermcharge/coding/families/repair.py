@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import DraftLine
+from dermcharge.coding.families import soft_tissue
 from dermcharge.coding.families.lesion_size import excised_diameter, hidradenitis_code
 from dermcharge.coding.tables import BracketGap, coding_tables, pick_bracket
 from dermcharge.domain.claim import Severity
@@ -58,6 +59,11 @@ def _excluded(
         return None
     if hidradenitis_code(ctx, owner) is not None:
         return "the hidradenitis excision code (11450-11471) includes its repair (R-EX-1)"
+    if soft_tissue.repair_included(ctx, owner, repair_type):
+        return (
+            "simple and intermediate repair are included in the soft tissue tumour excision "
+            "code (CPT; AAD DCC Feb 2026)"
+        )
     kind = ctx.procedures[owner].kind
     if repair_type is RepairType.SIMPLE:
         if kind in (Kind.EXCISION_BENIGN, Kind.EXCISION_MALIGNANT):
