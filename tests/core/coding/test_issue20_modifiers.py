@@ -292,3 +292,31 @@ def test_g2211_with_25_is_allowed_beside_an_awv_from_2025() -> None:
     assert _with_25_allowed(ctx(date(2025, 1, 1)), {"G0439"})
     assert not _with_25_allowed(ctx(date(2025, 1, 1)), {"17000"})
     assert not _with_25_allowed(ctx(date(2024, 12, 31)), {"G0439"})
+
+
+def test_the_new_fields_survive_a_round_trip_through_the_visit_json() -> None:
+    from dermcharge.coding.visit_json import parse_visit, unknown_fields, visit_to_json
+
+    data = {
+        "date_of_service": "2026-11-20",
+        "payer": "commercial",
+        "payer_profile": {"repeated_code": "repeat_76", "small_benign_repair_bundle": True,
+                          "pays_g2211": True},
+        "em": em(longitudinal_care=False),
+        "procedures": [lipoma("upper_back", 3.0, "subfascial")],
+    }  # fmt: skip
+    assert unknown_fields(data) == []
+    visit = parse_visit(data)
+    again = visit_to_json(visit)
+    assert again["procedures"][0]["depth"] == "subfascial"
+    assert again["em"]["longitudinal_care"] is False
+    assert again["payer_profile"] == data["payer_profile"]
+    assert parse_visit(again) == visit
+
+
+def test_a_bad_repeated_code_setting_is_refused_naming_the_field() -> None:
+    from dermcharge.coding.visit_json import InvalidVisit
+
+    with pytest.raises(InvalidVisit) as refused:
+        code([], payer_profile={"repeated_code": "lines"})
+    assert any(p.startswith("payer_profile.repeated_code") for p in refused.value.problems)
