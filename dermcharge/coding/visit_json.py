@@ -18,7 +18,6 @@ from dermcharge.coding.diagnoses import known_findings
 from dermcharge.domain.visit import (
     NAIL_KINDS,
     Abn,
-    Depth,
     Diagnosis,
     EmService,
     Kind,
@@ -37,6 +36,8 @@ EM_CODES = frozenset(
     {"99202", "99203", "99204", "99205", "99211", "99212", "99213", "99214", "99215"}
 )
 DISTINCT_MODIFIERS = frozenset({"59", "XS"})
+# Where an excised tumour lies (CPT soft tissue tumour guidelines; families/soft_tissue.py).
+EXCISION_DEPTHS = frozenset({"cutaneous", "subcutaneous", "subfascial"})
 REPEATED_CODE_POLICIES = frozenset({"units", "distinct_modifier", "repeat_76"})  # repeated_codes
 DRUGS = frozenset({"triamcinolone_acetonide"})
 
@@ -288,8 +289,7 @@ def _parse_procedure(
                 reader.fail(f"{path}.lesion_cm", "is required (with margin_cm), or give excised_cm")
             elif "margin_cm" not in obj:
                 reader.fail(f"{path}.margin_cm", "is required with lesion_cm (0 when none)")
-        depth = reader.choice(obj, "depth", path, frozenset(Depth))
-        fields["depth"] = Depth(depth) if depth else None
+        fields["depth"] = reader.choice(obj, "depth", path, EXCISION_DEPTHS)
         repair_raw = obj.get("repair")
         if repair_raw is not None:
             fields["repair"] = _parse_repair(reader, repair_raw, f"{path}.repair")
@@ -589,7 +589,7 @@ def _procedure_to_json(p: Procedure) -> dict[str, Any]:
     for key in ("site", "laterality", "digit", "count", "drug", "depth"):
         value = getattr(p, key)
         if value is not None:
-            out[key] = str(value) if key in ("laterality", "depth") else value
+            out[key] = str(value) if key == "laterality" else value
     for key in (
         "lesion_cm",
         "margin_cm",

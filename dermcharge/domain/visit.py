@@ -45,15 +45,6 @@ class Modality(StrEnum):
     PUVA = "puva"
 
 
-class Depth(StrEnum):
-    """How deep an excised tumour lies: in the skin, under it above the deep fascia, or below the
-    fascia (CPT soft tissue tumour guidelines; AAD DCC Feb 2026)."""
-
-    CUTANEOUS = "cutaneous"
-    SUBCUTANEOUS = "subcutaneous"
-    SUBFASCIAL = "subfascial"
-
-
 class Kind(StrEnum):
     BIOPSY_TANGENTIAL = "biopsy_tangential"
     BIOPSY_PUNCH = "biopsy_punch"
@@ -126,8 +117,9 @@ class Procedure:
     complicated: bool = False
     modality: Modality | None = None
     area_sq_cm: Decimal | None = None
+    # Excisions: cutaneous, subcutaneous or subfascial (soft tissue tumour codes, issue 20).
+    depth: str | None = None
     repair: Repair | None = None
-    depth: Depth | None = None  # excisions: where the tumour lies (soft tissue codes)
     diagnosis: Diagnosis | None = None
     separate_lesion: bool = False
     symptomatic: bool | None = None
