@@ -21,8 +21,9 @@ class PayerProfile:
     abn_modifiers: bool  # GA/GZ/GY/GX (Medicare)
     ncci_small_benign_repair_bundle: bool  # R-EX-6: NCCI payers only
     sends_claim: bool
-    repeated_code: str  # one code for separate lesions: coding/repeated_codes.py POLICIES
-    pays_g2211: bool  # the visit complexity add-on (coding/families/visit_complexity.py)
+    # Issue 20a; defaults so profile rows written before them still load.
+    repeated_code: str = "units"  # one code for separate lesions: coding/repeated_codes.py
+    pays_g2211: bool = False  # the visit complexity add-on (coding/families/visit_complexity.py)
 
 
 @cache
