@@ -39,6 +39,8 @@ def _open_before_the_window(db_option: str | None, exit_when_ready: bool) -> Any
         from dermcharge.services.encryption import NeedsPassphrase
         from dermcharge.services.errors import StorageError
     except ImportError as missing:
+        if _ours(missing):
+            raise  # a fault in our own code: shown as it is, never as "not installed"
         message = f"the storage layer is not installed ({missing.name})"
         raise CliError(message, EXIT_FAILURE) from None
     try:
@@ -57,11 +59,21 @@ def _open_in_full(db_option: str | None) -> Any:
     return open_app_database(db_option)
 
 
+def _ours(error: ImportError) -> bool:
+    return (error.name or "").split(".")[0] == "dermcharge"
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    from dermcharge.resource_files import MissingResources, missing_resources
+
+    if missing := missing_resources():  # checked before any window: never an empty body map
+        raise CliError(str(MissingResources(missing)), EXIT_FAILURE)
     try:
         from dermcharge.gui.app import run  # Qt loads only for this command
         from dermcharge.gui.database_opening import OpeningDatabase
     except ImportError as missing:
+        if _ours(missing):
+            raise
         raise CliError(
             f"the desktop app needs PySide6 ({missing.name} is missing): "
             "pip install 'dermcharge[gui]'",

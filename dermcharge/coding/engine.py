@@ -137,10 +137,8 @@ def _note_open_site_mappings(ctx: CodingContext) -> None:
 def _ptp_in_force(on: date) -> PtpTable:
     """The NCCI PTP table the checks also use: an imported CMS quarter in force on the date,
     else the shipped cited derm pairs — so the engine adds the modifiers the checks ask for."""
-    try:
-        from dermcharge.checks.shipped_tables import default_tables
-    except ImportError:
-        return curated_derm_ptp()
+    from dermcharge.checks.shipped_tables import default_tables  # the checks: part of the core
+
     pairs = default_tables(on).pairs
     return pairs if isinstance(pairs, PtpTable) else curated_derm_ptp()
 
@@ -204,11 +202,9 @@ def _with_lines(finding: Finding, lines: Sequence[ClaimLine]) -> Finding:
 
 
 def _checked(visit: Visit, claim: CodedClaim, catalog: Icd10Catalog) -> CodedClaim:
-    """The claim with the claim checks' findings added (dermcharge.checks), when installed."""
-    try:
-        from dermcharge.checks.registry import check_claim
-    except ImportError:
-        return claim
+    """The claim with the claim checks' findings added (dermcharge.checks)."""
+    from dermcharge.checks.registry import check_claim  # an import fault here must not hide
+
     return check_claim(visit, claim, catalog)
 
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from dermcharge.domain.visit import Laterality
 from dermcharge.gui.body_map_regions import MapRegion, RegionShape, load_region_shapes
-from dermcharge.resource_files import resource_path
+from dermcharge.resource_files import MissingResources, resource_path
 
 # The drawings we know, in tab order; any other SVG in resources/bodymap/ follows.
 KNOWN_VIEWS = (("front", "Front"), ("back", "Back"), ("face", "Face"), ("hands", "Hands"),
@@ -51,7 +51,9 @@ class Marker:
 def available_views(folder: Path | None = None) -> list[tuple[str, str, Path]]:
     """(name, tab title, file) for every drawing present."""
     folder = folder or resource_path("bodymap")
-    files = {p.stem: p for p in sorted(folder.glob("*.svg"))} if folder.is_dir() else {}
+    if not folder.is_dir():  # a build without its resources: say so, never an empty map
+        raise MissingResources([str(folder)])
+    files = {p.stem: p for p in sorted(folder.glob("*.svg"))}
     views = [(name, title, files.pop(name)) for name, title in KNOWN_VIEWS if name in files]
     views += [(stem, stem.replace("_", " ").title(), path) for stem, path in files.items()]
     return views

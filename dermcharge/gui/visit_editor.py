@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
@@ -30,17 +31,20 @@ from dermcharge.gui.visit_header import header_text
 from dermcharge.gui.vocabulary import kind_label
 from dermcharge.services.capture_flow import CaptureFlow
 
+if TYPE_CHECKING:
+    from dermcharge.services.database import Database
+
 FeeLookup = Callable[[ClaimLine], Decimal | None]
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
-def default_fee_lookup(payer: str, on: date) -> FeeLookup | None:
-    """The shipped demo fee schedule (example fees) until the practice's own is loaded."""
-    try:
-        from dermcharge.fees.demo import demo_fee_schedule
+def fee_lookup_for(db: Database | None, payer: str, on: date) -> FeeLookup | None:
+    """Prices from services.fee_schedules.fee_schedule_for — the schedule the superbill and the
+    claims export use (the demo schedule only while the practice has stored none)."""
+    from dermcharge.services.fee_schedules import fee_schedule_for  # loads storage: not at start
 
-        schedule = demo_fee_schedule()
-    except (ImportError, OSError, ValueError):
+    schedule = fee_schedule_for(db, payer, on)
+    if schedule is None:
         return None
     return lambda line: schedule.fee_for(line.cpt, line.modifiers, on=on)
 
@@ -71,7 +75,9 @@ class VisitEditor(QWidget):
         # Buttons this user's roles do not allow: ui attribute name -> why (gui.role_limits).
         self.role_limits: dict[str, str] = {}
         visit = flow.visit
-        self.fee_lookup = fee_lookup or default_fee_lookup(visit.payer.value, visit.date_of_service)
+        self.fee_lookup = fee_lookup or fee_lookup_for(
+            None, visit.payer.value, visit.date_of_service
+        )
         self.body_map = BodyMapWidget(self.ui.bodyMapHost)
         self.ui.bodyMapHostLayout.addWidget(self.body_map)
         self.procedure_panel = ProcedurePanel(flow, self.ui.procedureHost)

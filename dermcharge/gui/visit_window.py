@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from dermcharge.domain.stored import StoredVisit
 from dermcharge.gui.app_backend import AppBackend
-from dermcharge.gui.visit_editor import VisitEditor
+from dermcharge.gui.visit_editor import VisitEditor, fee_lookup_for
 from dermcharge.services.capture_flow import CaptureFlow, default_coder
 from dermcharge.services.errors import StorageError
 
@@ -27,7 +27,13 @@ class VisitWindow(QMainWindow):
         self.stored = stored
         self.backend = backend
         self.flow = CaptureFlow(stored.record.visit, default_coder())
-        self.editor = VisitEditor(self.flow, stored.record, str(stored.status), parent=self)
+        visit = stored.record.visit
+        prices = fee_lookup_for(
+            backend.db if backend is not None else None, visit.payer.value, visit.date_of_service
+        )  # the schedule the superbill prints with
+        self.editor = VisitEditor(
+            self.flow, stored.record, str(stored.status), fee_lookup=prices, parent=self
+        )
         self.setCentralWidget(self.editor)
         self._dirty = False
         self._autosave = QTimer(self)

@@ -117,8 +117,8 @@ def is_encrypted(url: str) -> bool:
 def unlocked_url(url: str, passphrase: str | None = None) -> str:
     """The URL that opens the database: unchanged unless it is an encrypted SQLite file, whose
     key comes from `passphrase`, else $DERMCHARGE_DB_PASSPHRASE, else the OS keyring."""
-    if not is_encrypted(url):
-        return url
+    if url.startswith(ENCRYPTED_DIALECT) or not is_encrypted(url):
+        return url  # already unlocked (it carries its key), or plain
     path = sqlite_file(url)
     if not _could_be_sqlcipher(path):
         raise NotADatabase(path)

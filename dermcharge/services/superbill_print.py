@@ -286,13 +286,13 @@ def superbill_for_stored(
 def _practice_fee_schedules(
     db: Database, given: Sequence[FeeSchedule] | None
 ) -> Sequence[FeeSchedule] | None:
-    """The schedules given, else those stored in the database; None (the demo schedule) while the
-    practice has stored none."""
+    """The schedules given, else the practice's (fee_schedules.practice_fee_schedules: the same
+    ones the visit editor prices with)."""
     if given is not None:
         return given
-    from dermcharge.services.fee_schedules import stored_fee_schedules
+    from dermcharge.services.fee_schedules import practice_fee_schedules
 
-    return stored_fee_schedules(db) or None
+    return practice_fee_schedules(db)
 
 
 def stored_visit_pdf(

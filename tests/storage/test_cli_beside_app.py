@@ -114,7 +114,7 @@ def test_cli_processes_beside_the_app_lose_none_of_its_saves(tmp_path: Path) -> 
             _cli("visits", "show", "1", env=env)
             _cli("visits", "import", str(_write(tmp_path, record)), env=env)
             _cli("backup", str(tmp_path / f"backup-{round_no}.sqlite"), env=env)
-            _cli("superbill", "--visit", "1", "-o", str(tmp_path / "bill.pdf"), env=env)
+            _cli("superbill", "--visit", "1", "-o", str(tmp_path / f"bill-{round_no}.pdf"), env=env)
         stop.touch()
         out, err = app.communicate(timeout=120)
     finally:
