@@ -22,6 +22,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 
 from dermcharge.app_dirs import data_dir
+from dermcharge.file_modes import create_private_file, private_folder
 from dermcharge.storage.database_url import is_postgresql, is_sqlite
 from dermcharge.storage.errors import BackupFailed, RestoreRefused
 from dermcharge.storage.migrate import alembic_config
@@ -82,6 +83,7 @@ def _sqlite_path(url: str) -> Path:
 def _sqlite_backup(live: Path, target: Path) -> None:
     partial = target.with_name(target.name + ".partial")
     try:
+        create_private_file(partial)  # a copy of patient data: 0600 from its first byte
         with _closing(sqlite3.connect(live)) as source, _closing(sqlite3.connect(partial)) as copy:
             source.backup(copy)
             # A standalone file: no -wal/-shm companions needed to read it.
@@ -122,6 +124,7 @@ def _sqlite_restore(live: Path, source: Path, stamp: datetime) -> RestoreResult:
     # Check a private copy, so neither a half-written source nor a check touches the original.
     checked = live.with_name(f"{live.name}.restore-check")
     try:
+        create_private_file(checked)
         shutil.copyfile(source, checked)
         problem = _sqlite_problem(checked)
         if problem:
@@ -166,6 +169,7 @@ def _replace_unreadable(live: Path, checked: Path, revision: str, stamp: datetim
         companion = live.with_name(live.name + suffix)
         if companion.exists():
             os.replace(companion, kept.with_name(kept.name + suffix))
+    create_private_file(live)
     shutil.copyfile(checked, live)
     return RestoreResult(revision=revision, safety_copy=kept)
 
@@ -223,6 +227,7 @@ def _pg_dump(url: str, target: Path) -> None:
     target_url, env = _libpq_target(url)
     partial = target.with_name(target.name + ".partial")
     try:
+        create_private_file(partial)  # pg_dump writes into it, keeping its mode
         _run(
             [_pg_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={partial}", target_url],
             env,
@@ -270,8 +275,7 @@ def _pg_restore(url: str, source: Path, stamp: datetime) -> RestoreResult:
         revision = _pg_archive_revision(source, env)
     except BackupFailed as error:
         raise RestoreRefused(str(error)) from error
-    safety_dir = data_dir() / "backups"
-    safety_dir.mkdir(parents=True, exist_ok=True)
+    safety_dir = private_folder(data_dir() / "backups")
     safety = safety_dir / f"before-restore-{stamp:%Y%m%dT%H%M%S}.pgdump"
     _pg_dump(url, safety)
     try:

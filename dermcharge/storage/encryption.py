@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
+from dermcharge.file_modes import create_private_file
 from dermcharge.storage.errors import StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -147,6 +148,7 @@ def encrypt_in_place(path: Path, key: str) -> EncryptionResult:
             raise EncryptionFailed(f"{path} fails SQLite's integrity check; restore a backup first")
         source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         escaped_key = key.replace("'", "''")
+        create_private_file(copy)  # SQLCipher writes into it; 0600 from the start
         source.execute(f"ATTACH DATABASE {_quoted(str(copy))} AS encrypted KEY '{escaped_key}'")
         # A second connection holds the write lock: no one writes while the copy is made and
         # swapped (sqlcipher_export cannot run inside a transaction of its own connection).
