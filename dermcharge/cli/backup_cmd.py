@@ -45,10 +45,22 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _restore_target_url(db_option: str | None) -> str:
+    """The database's URL with its key when it is encrypted and the key is at hand; the plain
+    URL otherwise (a damaged or key-less file is set aside whole and the backup put in place)."""
+    from dermcharge.services.encryption import EncryptionFailed, EncryptionUnavailable, unlocked_url
+
+    url = resolve_database_url(db_option)
+    try:
+        return unlocked_url(url)
+    except (EncryptionFailed, EncryptionUnavailable):
+        return url
+
+
 def run_restore(args: argparse.Namespace) -> int:
     try:  # restore by URL: a damaged database cannot be opened, and must still be restorable
         result = backup.restore_url(
-            resolve_database_url(args.db), Path(args.path), stamp=datetime.now(UTC)
+            _restore_target_url(args.db), Path(args.path), stamp=datetime.now(UTC)
         )
     except StorageError as error:
         raise cli_error_for(error) from None

@@ -100,6 +100,24 @@ def _row_counts(connection: Any, schema: str = "main") -> dict[str, int]:
     }
 
 
+def open_encrypted(path: Path | str, key: str, *, timeout: float = 30.0) -> Any:
+    """A DB-API connection to an SQLCipher file unlocked with `key` (EncryptionUnavailable when
+    SQLCipher is not installed)."""
+    connection = _sqlcipher().connect(str(path), timeout=timeout)
+    connection.execute(f'PRAGMA key = "{key.replace(chr(34), chr(34) * 2)}"')
+    return connection
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """What the sqlite3 and SQLCipher drivers raise (two DB-API modules, each with its own
+    exception classes); SQLCipher is imported only once an error is being matched."""
+    try:
+        import sqlcipher3
+    except ImportError:
+        return (sqlite3.Error,)
+    return (sqlite3.Error, sqlcipher3.Error)
+
+
 def _open_encrypted(sqlcipher: Any, path: Path, key: str) -> Any:
     connection = sqlcipher.connect(str(path), isolation_level=None)
     connection.execute(f'PRAGMA key = "{key.replace(chr(34), chr(34) * 2)}"')
