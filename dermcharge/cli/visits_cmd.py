@@ -199,9 +199,18 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from dermcharge.services.visit_record_input import unknown_record_fields
+
     data = read_json(args.file)
     with command_database(args.db) as db:
         stored = visits.import_visit_record(db, data, actor=default_actor())
+    ignored = unknown_record_fields(data)
+    if ignored:  # the coding contract's rule: named, not silently dropped
+        print(
+            f"warning: fields not in the visit record contract were ignored: {', '.join(ignored)}"
+            " — check their spelling",
+            file=sys.stderr,
+        )
     patient = stored.record.patient
     assert patient is not None
     print(
