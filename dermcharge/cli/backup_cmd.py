@@ -64,8 +64,10 @@ def run_restore(args: argparse.Namespace) -> int:
         )
     except StorageError as error:
         raise cli_error_for(error) from None
-    with command_database(args.db):
-        pass  # opening migrates the restored database to this version's schema
+    from dermcharge.services.acting_user import default_actor
+
+    with command_database(args.db) as db:  # opening migrates it to this version's schema
+        backup.record_restore(db, Path(args.path), result, actor=default_actor())
     if result.safety_copy is not None:
         print(f"the database as it was is kept in {result.safety_copy}")
     print(f"restored from {args.path} (schema {result.revision})")

@@ -45,6 +45,10 @@ def command_database(db_option: str | None) -> Iterator[Database]:
         db = open_app_database(db_option)
     except StorageError as error:
         raise CliError(str(error), EXIT_FAILURE) from None
+    status = db.audit_status
+    if status is not None and status.broken:  # every command says it, until an admin acts
+        for problem in status.problems:
+            print(f"dermcharge: warning: audit trail: {problem}", file=sys.stderr)
     try:
         yield db
     except StorageError as error:

@@ -1,7 +1,8 @@
 """The append-only audit log: who changed what, when, with the state before and after.
 
-There is deliberately no function to change or remove an entry, and the database's triggers
-refuse UPDATE and DELETE on the table (see the initial migration).
+There is deliberately no function to change or remove an entry, the database's triggers refuse
+UPDATE and DELETE on the table (see the initial migration), and each entry carries the hash of
+the one before it, so a change made around the triggers shows (storage.audit_chain).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dermcharge.storage.audit_chain import chain_previous, row_hash
 from dermcharge.storage.models import AuditRow
 from dermcharge.storage.stored import AuditEntry
 
@@ -36,17 +38,21 @@ def append_audit(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> None:
-    session.add(
-        AuditRow(
-            at=at,
-            actor=actor,
-            action=action,
-            entity=entity,
-            entity_id=str(entity_id),
-            before=_json_safe(before),
-            after=_json_safe(after),
-        )
+    # Linked to the newest entry under the chain's lock, held to commit (storage.audit_chain).
+    previous = chain_previous(session)
+    row = AuditRow(
+        at=at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        before=_json_safe(before),
+        after=_json_safe(after),
+        prev_hash=previous,
     )
+    row.entry_hash = row_hash(row, previous)
+    session.add(row)
+    session.flush()  # the next entry of this transaction links to this one
 
 
 def add_audited(

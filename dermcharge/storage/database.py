@@ -92,6 +92,9 @@ class Database:
         self.url = url
         self.engine = engine
         self.clock = clock
+        # What the audit trail's check on open found (storage.audit_chain.ChainStatus), when the
+        # app ran it (services.database.open_app_database).
+        self.audit_status: Any = None
         self._write_engine = engine.execution_options(dermcharge_write=True)
 
     @property
