@@ -14,9 +14,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dermcharge.domain.stored import AuditEntry
 from dermcharge.storage.audit_chain import chain_previous, row_hash
 from dermcharge.storage.models import AuditRow
-from dermcharge.storage.stored import AuditEntry
 
 
 def _json_safe(value: dict[str, Any] | None) -> dict[str, Any] | None:
