@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, event, select, text
 from sqlalchemy.orm import Session
 
 from dermcharge.storage.models import AuditRow
@@ -91,6 +91,35 @@ def row_hash(row: AuditRow, previous: str) -> str:
         before=row.before,
         after=row.after,
     )
+
+
+PENDING = "dermcharge_audit_pending"
+
+
+def queue_entry(session: Session, row: AuditRow) -> None:
+    """Keep `row` for this transaction's commit (link_pending_entries)."""
+    session.info.setdefault(PENDING, []).append(row)
+
+
+@event.listens_for(Session, "before_commit")
+def link_pending_entries(session: Session) -> None:
+    """At commit: take the chain's lock, link this transaction's entries in order and insert
+    them. Taking the lock here rather than at each append keeps other writers waiting only for
+    this commit, not for the rest of the transaction (bench/bench_concurrent_saves.py)."""
+    pending: list[AuditRow] = session.info.pop(PENDING, [])
+    if not pending:
+        return
+    previous = chain_previous(session)
+    for row in pending:
+        row.prev_hash = previous
+        row.entry_hash = previous = row_hash(row, previous)
+        session.add(row)
+    session.flush()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_pending_entries(session: Session) -> None:
+    session.info.pop(PENDING, None)  # entries of a transaction that did not happen
 
 
 def chain_previous(session: Session) -> str:

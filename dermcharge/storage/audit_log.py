@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dermcharge.domain.stored import AuditEntry
-from dermcharge.storage.audit_chain import chain_previous, row_hash
+from dermcharge.storage.audit_chain import queue_entry
 from dermcharge.storage.models import AuditRow
 
 
@@ -38,8 +38,8 @@ def append_audit(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> None:
-    # Linked to the newest entry under the chain's lock, held to commit (storage.audit_chain).
-    previous = chain_previous(session)
+    # Inserted when the transaction commits, linked to the newest entry under the chain's lock
+    # (storage.audit_chain.link_pending_entries): the lock is held only for the commit itself.
     row = AuditRow(
         at=at,
         actor=actor,
@@ -48,11 +48,8 @@ def append_audit(
         entity_id=str(entity_id),
         before=_json_safe(before),
         after=_json_safe(after),
-        prev_hash=previous,
     )
-    row.entry_hash = row_hash(row, previous)
-    session.add(row)
-    session.flush()  # the next entry of this transaction links to this one
+    queue_entry(session, row)
 
 
 def add_audited(
