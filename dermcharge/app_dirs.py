@@ -6,6 +6,8 @@ import os
 from functools import cache
 from pathlib import Path
 
+from dermcharge.file_modes import private_folder
+
 
 def data_dir() -> Path:
     """$DERMCHARGE_DATA_DIR, else the platform's user data folder for dermcharge (created)."""
@@ -25,8 +27,8 @@ def _data_dir(override: str | None) -> Path:
             path = Path(base) / "dermcharge"
         else:
             path = Path(user_data_dir("dermcharge", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    # The data folder holds the database, backups and crash reports: private (0700).
+    return private_folder(path)
 
 
 def code_sets_dir() -> Path:

@@ -45,15 +45,29 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _restore_target_url(db_option: str | None) -> str:
+    """The database's URL with its key when it is encrypted and the key is at hand; the plain
+    URL otherwise (a damaged or key-less file is set aside whole and the backup put in place)."""
+    from dermcharge.services.encryption import EncryptionFailed, EncryptionUnavailable, unlocked_url
+
+    url = resolve_database_url(db_option)
+    try:
+        return unlocked_url(url)
+    except (EncryptionFailed, EncryptionUnavailable):
+        return url
+
+
 def run_restore(args: argparse.Namespace) -> int:
     try:  # restore by URL: a damaged database cannot be opened, and must still be restorable
         result = backup.restore_url(
-            resolve_database_url(args.db), Path(args.path), stamp=datetime.now(UTC)
+            _restore_target_url(args.db), Path(args.path), stamp=datetime.now(UTC)
         )
     except StorageError as error:
         raise cli_error_for(error) from None
-    with command_database(args.db):
-        pass  # opening migrates the restored database to this version's schema
+    from dermcharge.services.acting_user import default_actor
+
+    with command_database(args.db) as db:  # opening migrates it to this version's schema
+        backup.record_restore(db, Path(args.path), result, actor=default_actor())
     if result.safety_copy is not None:
         print(f"the database as it was is kept in {result.safety_copy}")
     print(f"restored from {args.path} (schema {result.revision})")

@@ -143,11 +143,19 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-20") from None
 
 
+# More hits than anyone reads; also keeps a mistyped 99999999999999999999 away from the index
+# code, whose C-level slicing cannot take a number that large (OverflowError, issue 13).
+MAX_SEARCH_LIMIT = 10_000
+
+
 def _positive(text: str) -> int:
+    shown = text if len(text) <= 24 else f"{text[:12]}… ({len(text)} characters)"
     try:
-        value = int(text)
+        value = int(text) if len(text.strip()) <= 24 else MAX_SEARCH_LIMIT + 1
     except ValueError:
         value = 0
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+        raise argparse.ArgumentTypeError(f"{shown!r} is not a positive whole number")
+    if value > MAX_SEARCH_LIMIT:
+        raise argparse.ArgumentTypeError(f"{shown} is too many (at most {MAX_SEARCH_LIMIT})")
     return value

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from dermcharge.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
+from dermcharge.file_modes import use_private_umask
 
 # Each command lives in its own module with `register(subparsers, common)`. Only the module of
 # the command being run is imported (the GUI starts faster); `--help` imports them all.
@@ -67,6 +68,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before anything is written: every file created from here on is private (0600/0700).
+    use_private_umask()
     args_list = list(sys.argv[1:] if argv is None else argv)
     if _command_of(args_list) is None and not {"-h", "--help"} & set(args_list):
         args_list = ["gui", *args_list]
@@ -112,11 +115,13 @@ def _save_crash_report(command: str) -> str:
     from datetime import UTC, datetime
 
     from dermcharge.app_dirs import data_dir
+    from dermcharge.file_modes import create_private_file, private_folder
 
     try:
-        folder = data_dir() / "crash-reports"
-        folder.mkdir(parents=True, exist_ok=True)
+        # Private: an exception message may quote a patient's name or a visit's values.
+        folder = private_folder(data_dir() / "crash-reports")
         path = folder / f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}-{command}.txt"
+        create_private_file(path)
         path.write_text(traceback.format_exc(), encoding="utf-8")
         return str(path)
     except OSError:

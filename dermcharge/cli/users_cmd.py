@@ -68,6 +68,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     idle.add_argument("minutes", nargs="?", type=int)
     idle.set_defaults(handler=run_idle_lock)
 
+    verify = actions.add_parser(
+        "verify-audit",
+        parents=[common],
+        help="check the whole audit trail's hash chain and its append-only triggers",
+    )
+    verify.set_defaults(handler=run_verify_audit)
+
     encrypt = actions.add_parser(
         "encrypt-database",
         parents=[common],
@@ -195,6 +202,24 @@ def run_enable(args: argparse.Namespace) -> int:
 
 def run_roles(args: argparse.Namespace) -> int:
     return _change(args, "roles")
+
+
+def run_verify_audit(args: argparse.Namespace) -> int:
+    """Exit 0 when the chain holds from its first entry to its last, 1 (each problem on a line)
+    when it is broken."""
+    from dermcharge.services.audit_integrity import verify_whole_trail
+
+    with command_database(args.db) as db:
+        try:
+            status = verify_whole_trail(db, by=_signed_in(db))
+        except AccessDenied as error:
+            raise _refusal(error) from None
+    if status.broken:
+        raise CliError([f"audit trail: {p}" for p in status.problems], EXIT_FAILURE)
+    print(
+        f"audit trail intact: {status.checked} entries checked, up to entry {status.verified_up_to}"
+    )
+    return 0
 
 
 def run_idle_lock(args: argparse.Namespace) -> int:

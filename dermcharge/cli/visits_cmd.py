@@ -44,6 +44,10 @@ def command_database(db_option: str | None) -> Iterator[Database]:
         db = open_app_database(db_option)
     except StorageError as error:
         raise CliError(str(error), EXIT_FAILURE) from None
+    status = db.audit_status
+    if status is not None and status.broken:  # every command says it, until an admin acts
+        for problem in status.problems:
+            print(f"dermcharge: warning: audit trail: {problem}", file=sys.stderr)
     try:
         yield db
     except StorageError as error:
@@ -198,9 +202,18 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from dermcharge.services.visit_record_input import unknown_record_fields
+
     data = read_json(args.file)
     with command_database(args.db) as db:
         stored = visits.import_visit_record(db, data, actor=default_actor())
+    ignored = unknown_record_fields(data)
+    if ignored:  # the coding contract's rule: named, not silently dropped
+        print(
+            f"warning: fields not in the visit record contract were ignored: {', '.join(ignored)}"
+            " — check their spelling",
+            file=sys.stderr,
+        )
     patient = stored.record.patient
     assert patient is not None
     print(

@@ -6,6 +6,7 @@ than 0") and collects them all, so a person can fix the input in one pass.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -49,6 +50,9 @@ LIMITS = {
     "dose_mg": Decimal(400),
 }
 MAX_COUNT = 500
+# Procedures on one visit: far above any real visit (the busiest days list a few dozen), low
+# enough that a runaway file cannot tie up the coder. Callers may pass a practice's own limit.
+MAX_PROCEDURES = 500
 MAX_STAGES = 20
 MAX_BLOCKS = 50
 
@@ -100,6 +104,9 @@ class _Reader:
         if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal):
             self.fail(f"{path}.{key}", f"must be a number {floor}")
             return None
+        if isinstance(raw, int) and abs(raw).bit_length() > 64:  # str() fails past 4,300 digits
+            self.fail(f"{path}.{key}", f"{shown_number(raw)} is not plausible (at most {limit})")
+            return None
         try:
             value = Decimal(str(raw))
         except InvalidOperation:
@@ -109,7 +116,7 @@ class _Reader:
             self.fail(f"{path}.{key}", f"must be a number {floor}")
             return None
         if value > limit:
-            self.fail(f"{path}.{key}", f"{raw} is not plausible (at most {limit})")
+            self.fail(f"{path}.{key}", f"{shown_number(raw)} is not plausible (at most {limit})")
             return None
         return value
 
@@ -134,7 +141,10 @@ class _Reader:
                 self.fail(f"{path}.{key}", f"must be a whole number from {low} to {high}")
                 return None
         if not low <= raw <= high:
-            self.fail(f"{path}.{key}", f"must be a whole number from {low} to {high} (got {raw})")
+            self.fail(
+                f"{path}.{key}",
+                f"must be a whole number from {low} to {high} (got {shown_number(raw)})",
+            )
             return None
         return int(raw)
 
@@ -162,7 +172,7 @@ class _Reader:
             return None
         if not isinstance(raw, str) or raw not in allowed:
             options = sorted(str(a) for a in allowed)
-            self.fail(f"{path}.{key}", f"{raw!r} is not one of: {', '.join(options)}")
+            self.fail(f"{path}.{key}", f"{shown_value(raw)} is not one of: {', '.join(options)}")
             return None
         return raw
 
@@ -171,6 +181,35 @@ class _Reader:
             self.fail(path, "must be an object")
             return None
         return raw
+
+
+def shown_number(value: int | float | Decimal) -> str:
+    """A number as an error message quotes it: whole below 16 digits, else its size only (a
+    5,000-digit integer cannot even be turned into text by Python's default limits)."""
+    if isinstance(value, int) and abs(value).bit_length() > 50:
+        digits = int(abs(value).bit_length() * 0.30103) + 1
+        return f"a number of about {digits} digits"
+    text = str(value)
+    return text if len(text) <= 24 else f"{text[:12]}… ({len(text)} characters)"
+
+
+def shown_value(value: Any) -> str:
+    """Any JSON value as an error message quotes it: short, and never a 5,000-digit number."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return shown_number(value)
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:40]}… ({len(text)} characters)"
+
+
+def _laterality_without_sides(
+    reader: _Reader, obj: Mapping[str, Any], path: str, site_label: str | None
+) -> None:
+    """A laterality where none can be: on a site without sides, or with no site at all. Silently
+    dropping it would hide a mistyped site (a "left nose" meant for the left nasal ala)."""
+    if obj.get("laterality") is None:
+        return
+    where = f"the {site_label} has no left and right" if site_label else "no site is given"
+    reader.fail(f"{path}.laterality", f"{shown_value(obj['laterality'])} cannot apply: {where}")
 
 
 def _parse_date(reader: _Reader, raw: Any) -> date | None:
@@ -217,11 +256,16 @@ def _parse_diagnosis(
     site = laterality = None
     if own_site:  # an E/M diagnosis may name its own site
         site = reader.choice(obj, "site", path, _site_ids())
-        side = reader.choice(obj, "laterality", path, SIDES)
-        laterality = Laterality(side) if side else None
-        if site is not None and site_table()[site].sides and "laterality" not in obj:
-            reader.fail(f"{path}.laterality", f"is required: the {site_table()[site].label} has "
-                        "a left and a right")  # fmt: skip
+        if site is not None and not site_table()[site].sides:
+            _laterality_without_sides(reader, obj, path, site_table()[site].label)
+        elif site is None and obj.get("site") is None:
+            _laterality_without_sides(reader, obj, path, None)
+        else:
+            side = reader.choice(obj, "laterality", path, SIDES)
+            laterality = Laterality(side) if side else None
+            if site is not None and obj.get("laterality") is None:
+                reader.fail(f"{path}.laterality", f"is required: the {site_table()[site].label} "
+                            "has a left and a right")  # fmt: skip
     return Diagnosis(icd10=code, finding=finding, site=site, laterality=laterality)
 
 
@@ -245,13 +289,17 @@ def _parse_procedure(
         site = sites[site_id]
         if site.sides:
             side = reader.choice(obj, "laterality", path, SIDES)
-            if side is None and "laterality" not in obj:
+            if side is None and obj.get("laterality") is None:  # absent or null
                 reader.fail(
                     f"{path}.laterality", f"is required: the {site.label} has a left and a right"
                 )
             laterality = Laterality(side) if side else None
+        else:
+            _laterality_without_sides(reader, obj, path, site.label)
         if site.digit:
             digit = reader.integer(obj, "digit", path, 1, 5, required=spec.digit)
+    elif obj.get("site") is None:
+        _laterality_without_sides(reader, obj, path, None)
     if spec.digit and site_id not in (None, "finger", "toe"):
         reader.fail(f"{path}.site", f"a nail procedure is on a finger or a toe, not {site_id!r}")
     fields: dict[str, Any] = {}
@@ -262,10 +310,11 @@ def _parse_procedure(
         fields["excised_cm"] = reader.number(obj, "excised_cm", path)
         fields["lesion_cm"] = reader.number(obj, "lesion_cm", path)
         fields["margin_cm"] = reader.number(obj, "margin_cm", path, zero_ok=True)
-        if fields["excised_cm"] is None and "excised_cm" not in obj:
-            if "lesion_cm" not in obj:
+        # null is no value: a "margin_cm": null is as missing as an absent margin_cm.
+        if obj.get("excised_cm") is None:
+            if obj.get("lesion_cm") is None:
                 reader.fail(f"{path}.lesion_cm", "is required (with margin_cm), or give excised_cm")
-            elif "margin_cm" not in obj:
+            elif obj.get("margin_cm") is None:
                 reader.fail(f"{path}.margin_cm", "is required with lesion_cm (0 when none)")
         fields["depth"] = reader.choice(obj, "depth", path, EXCISION_DEPTHS)
     elif Need.LESION in asks:
@@ -336,11 +385,13 @@ def _parse_stages(reader: _Reader, raw: Any, path: str) -> tuple[int, ...]:
     return tuple(stages)
 
 
-def parse_visit(data: Any, catalog_for: CatalogFor | None = None) -> Visit:
+def parse_visit(
+    data: Any, catalog_for: CatalogFor | None = None, *, max_procedures: int = MAX_PROCEDURES
+) -> Visit:
     """A Visit from contract JSON (already decoded); raises InvalidVisit listing every problem.
 
     `catalog_for(date)` gives the ICD-10-CM release to validate explicit codes against; without
-    it codes are checked for form only.
+    it codes are checked for form only. More than `max_procedures` procedures is refused.
     """
     problems: list[str] = []
     reader = _Reader(problems)
@@ -377,11 +428,18 @@ def parse_visit(data: Any, catalog_for: CatalogFor | None = None) -> Visit:
     if not isinstance(raw_procedures, list):
         reader.fail("procedures", "must be a list of procedure objects")
         raw_procedures = []
+    if len(raw_procedures) > max_procedures:
+        reader.fail(
+            "procedures",
+            f"{len(raw_procedures)} procedures on one visit; at most {max_procedures} "
+            "(split the work over several visits, or check the file)",
+        )
+        raw_procedures = []
     for i, raw in enumerate(raw_procedures):
         parsed = _parse_procedure(reader, raw, f"procedures[{i}]", catalog)
         if parsed is not None:
             procedures.append(parsed)
-    diagnosis_order = _parse_diagnosis_order(reader, top.get("diagnosis_order"))
+    diagnosis_order = _parse_diagnosis_order(reader, top.get("diagnosis_order"), catalog)
     if problems or dos is None:
         raise InvalidVisit(problems)
     return Visit(
@@ -395,19 +453,32 @@ def parse_visit(data: Any, catalog_for: CatalogFor | None = None) -> Visit:
     )
 
 
-def _parse_diagnosis_order(reader: _Reader, raw: Any) -> tuple[str, ...]:
-    """dermcharge's extension of the contract: the claim's diagnoses a person ordered by hand."""
+def _parse_diagnosis_order(
+    reader: _Reader, raw: Any, catalog: Icd10Catalog | None = None
+) -> tuple[str, ...]:
+    """dermcharge's extension of the contract: the claim's diagnoses a person ordered by hand.
+    Each must be an ICD-10-CM code of the release in force (a code that is not one would be
+    dropped from the claim without a word); one no line points to is left out (see
+    assembly.finalize)."""
     if raw is None:
         return ()
     if not isinstance(raw, list) or not all(isinstance(c, str) and c.strip() for c in raw):
         reader.fail("diagnosis_order", 'must be a list of ICD-10-CM codes such as ["L40.0"]')
         return ()
     codes = [normalize_code(c) for c in raw]
-    repeated = sorted({c for c in codes if codes.count(c) > 1})
+    repeated = sorted(code for code, times in Counter(codes).items() if times > 1)
     if repeated:
         reader.fail("diagnosis_order", f"names {', '.join(repeated)} more than once")
         return ()
-    return tuple(codes)
+    if catalog is None:
+        return tuple(codes)
+    unknown = [i for i, code in enumerate(codes) if not catalog.exists(code)]
+    for i in unknown:
+        reader.fail(
+            f"diagnosis_order[{i}]",
+            f"{shown_value(raw[i])} is not an ICD-10-CM code in {catalog.release}",
+        )
+    return () if unknown else tuple(codes)
 
 
 def _parse_em(reader: _Reader, raw: Any, catalog: Icd10Catalog | None) -> EmService | None:
@@ -415,10 +486,12 @@ def _parse_em(reader: _Reader, raw: Any, catalog: Icd10Catalog | None) -> EmServ
     if obj is None:
         return None
     code = obj.get("code")
-    if isinstance(code, int) and not isinstance(code, bool):
+    if isinstance(code, int) and not isinstance(code, bool) and 0 <= code < 10**6:
         code = str(code)
     if not isinstance(code, str) or code not in EM_CODES:
-        reader.fail("em.code", f"{code!r} is not an office E/M code (99202-99205, 99211-99215)")
+        reader.fail(
+            "em.code", f"{shown_value(code)} is not an office E/M code (99202-99205, 99211-99215)"
+        )
         return None
     separate = reader.flag(obj, "separately_identifiable", "em")
     diagnoses = []

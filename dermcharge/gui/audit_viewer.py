@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from dermcharge.gui.audit_table_model import AuditTableModel
 from dermcharge.security.accounts import User
 from dermcharge.security.roles import Action
-from dermcharge.services import audit_view
+from dermcharge.services import audit_integrity, audit_view
 from dermcharge.services.database import Database
 
 ENTITIES = ("", "visit", "patient", "user", "setting", "provider")
@@ -50,11 +50,18 @@ class AuditViewer(QDialog):
         self.actor_edit.returnPressed.connect(self.refresh)
         self.entity_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.count_label = QLabel("")
+        # What the check on open found: a broken hash chain or removed triggers, in red on top.
+        warning = audit_integrity.admin_warning(db, user)
+        self.integrity_label = QLabel(f"⚠ {warning}" if warning else "")
+        self.integrity_label.setWordWrap(True)
+        self.integrity_label.setStyleSheet("color: #b00020; font-weight: bold")
+        self.integrity_label.setVisible(warning is not None)
         filters = QHBoxLayout()
         for widget in (QLabel("Who:"), self.actor_edit, QLabel("Record:"), self.entity_combo):
             filters.addWidget(widget)
         filters.addWidget(refresh)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.integrity_label)
         layout.addLayout(filters)
         layout.addWidget(self.view)
         layout.addWidget(self.count_label)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox
 
 from dermcharge.gui.session_guard import SessionGuard
 from dermcharge.security.accounts import User
@@ -49,6 +49,23 @@ class SecurityMenu:
         for action, needed in self.admin_actions.items():
             action.setEnabled(user.may(needed))
             action.setToolTip("" if user.may(needed) else refusal(needed))
+        self._show_audit_warning(user)
+
+    def _show_audit_warning(self, user: User) -> None:
+        """An admin signing in sees, in the status bar, that the audit trail is broken (the
+        check on open found it); others see nothing of it."""
+        from dermcharge.services.audit_integrity import admin_warning
+
+        warning = admin_warning(self.db, user)
+        label = getattr(self, "audit_warning_label", None)
+        if label is None:
+            label = QLabel()
+            label.setStyleSheet("color: #b00020; font-weight: bold")
+            self.window.statusBar().addPermanentWidget(label)
+            self.audit_warning_label = label
+        label.setText(f"⚠ {warning}" if warning else "")
+        label.setToolTip("Security ▸ Audit log… shows the entries" if warning else "")
+        label.setVisible(warning is not None)
 
     def _warn(self, error: Exception) -> None:
         QMessageBox.warning(self.window, "dermcharge", str(error))

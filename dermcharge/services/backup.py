@@ -7,12 +7,13 @@ from pathlib import Path
 
 from dermcharge.services.output_files import OutputRefused, check_output_path
 from dermcharge.storage import backup as storage_backup
+from dermcharge.storage.audit_log import append_audit
 from dermcharge.storage.backup import RestoreResult
 from dermcharge.storage.database import Database
 from dermcharge.storage.errors import BackupFailed
 from dermcharge.storage.migrate import upgrade_to_head
 
-__all__ = ["RestoreResult", "back_up", "restore", "restore_url"]
+__all__ = ["RestoreResult", "back_up", "record_restore", "restore", "restore_url"]
 
 
 def back_up(db: Database, target: Path) -> Path:
@@ -25,7 +26,7 @@ def back_up(db: Database, target: Path) -> Path:
     return storage_backup.backup(db.url, target)
 
 
-def restore(db: Database, source: Path) -> RestoreResult:
+def restore(db: Database, source: Path, *, actor: str = "dermcharge") -> RestoreResult:
     """Replace the database with the checked backup, then bring its schema up to date.
 
     Nothing is replaced when the file fails its check; the database as it was is kept as the
@@ -34,7 +35,24 @@ def restore(db: Database, source: Path) -> RestoreResult:
     result = storage_backup.restore(db.url, source, stamp=db.clock())
     db.engine.dispose()  # connections opened before the restore must not reuse cached state
     upgrade_to_head(db.engine)
+    record_restore(db, source, result, actor=actor)
     return result
+
+
+def record_restore(db: Database, source: Path, result: RestoreResult, *, actor: str) -> None:
+    """The restore's own entry in the restored database's audit trail: the restored log ends
+    with the backup's last entry, and without this nothing in it would say it was put back."""
+    with db.write() as session:
+        append_audit(
+            session,
+            at=db.clock(),
+            actor=actor,
+            action="restore",
+            entity="database",
+            entity_id=source.name[:40],
+            before={"kept_as": str(result.safety_copy)} if result.safety_copy else None,
+            after={"from": str(source), "schema": result.revision},
+        )
 
 
 def restore_url(url: str, source: Path, *, stamp: datetime) -> RestoreResult:

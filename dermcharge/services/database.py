@@ -13,4 +13,15 @@ def open_app_database(cli_value: str | None = None, *, clock: Clock = utc_now) -
     SQLite file opens with its key from $DERMCHARGE_DB_PASSPHRASE or the OS keyring."""
     from dermcharge.services.encryption import unlocked_url  # only here: it loads SQLCipher
 
-    return open_database(unlocked_url(resolve_database_url(cli_value)), clock=clock)
+    return with_audit_check(
+        open_database(unlocked_url(resolve_database_url(cli_value)), clock=clock)
+    )
+
+
+def with_audit_check(db: Database) -> Database:
+    """The database, its audit trail checked (db.audit_status): the append-only triggers put
+    back if someone removed them, the hash chain verified from the last verified entry on."""
+    from dermcharge.storage.audit_chain import check_audit_trail
+
+    db.audit_status = check_audit_trail(db.engine)
+    return db

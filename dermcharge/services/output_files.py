@@ -92,8 +92,6 @@ def check_output_path(path: Path, *, force: bool = False, database_url: str | No
         raise OutputRefused(path, reason + " (refused even with --force)")
     if path.is_dir():
         raise OutputRefused(path, "is a folder")
-    if not path.parent.is_dir():
-        raise OutputRefused(path, f"the folder {path.parent} does not exist")
     if (path.exists() or path.is_symlink()) and not force:
         raise OutputRefused(path, "already exists (give --force to replace it)")
 

@@ -16,7 +16,13 @@ from datetime import date
 from typing import Any
 
 from dermcharge.codesets.icd10.catalog import Icd10Catalog
-from dermcharge.coding.visit_json import InvalidVisit, parse_visit, visit_to_json
+from dermcharge.coding.visit_json import (
+    MAX_PROCEDURES,
+    InvalidVisit,
+    parse_visit,
+    unknown_fields,
+    visit_to_json,
+)
 from dermcharge.domain.record import (
     Address,
     Insurance,
@@ -47,7 +53,12 @@ class _Blocks:
         value = obj.get(key, default)
         if value is None:
             return default
-        if isinstance(value, int) and not isinstance(value, bool) and key in ("npi", "zip"):
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and key in ("npi", "zip")
+            and 0 <= value < 10**12  # an NPI has 10 digits, a ZIP+4 9; longer is no identifier
+        ):
             value = str(value)  # a number typed without quotes is still the identifier meant
         if not isinstance(value, str):
             self.problems.append(f"{path}.{key}: must be text")
@@ -117,6 +128,9 @@ def _insurance(blocks: _Blocks, raw: Any) -> tuple[Insurance, ...]:
     policies = []
     for i, item in enumerate(raw):
         path = f"insurance[{i}]"
+        if item is None:  # a list of policies has no empty places
+            blocks.problems.append(f"{path}: must be a policy object, not null")
+            continue
         obj = blocks.obj(item, path)
         if obj is not None:
             policies.append(
@@ -163,12 +177,72 @@ def _practice(blocks: _Blocks, raw: Any) -> Practice | None:
     )
 
 
-def parse_visit_record(data: Any, catalog_for: CatalogFor | None = None) -> VisitRecord:
+# Fields that say where a visit stands in the workflow. A record always comes in as a draft, so
+# a file claiming "status": "signed" would be stored as something it does not say: refused,
+# never silently dropped (other unknown fields are ignored with a warning: unknown_record_fields).
+WORKFLOW_FIELDS = frozenset(
+    {"status", "signed", "signed_by", "signed_at", "version", "amendment", "id", "exported"}
+)
+BLOCK_FIELDS = {
+    "patient": frozenset(
+        {"first_name", "last_name", "dob", "sex", "account_number", "phone", "address"}
+    ),
+    "provider": frozenset({"name", "npi", "credentials", "taxonomy"}),
+    "practice": frozenset(
+        {"name", "npi", "tax_id", "phone", "address", "taxonomy", "place_of_service"}
+    ),
+    "insurance": frozenset(
+        {
+            "payer_name",
+            "member_id",
+            "group",
+            "plan",
+            "subscriber",
+            "priority",
+            "payer_id",
+            "subscriber_person",
+        }
+    ),
+    "address": frozenset(ADDRESS_FIELDS),
+}
+
+
+def unknown_record_fields(data: Any) -> list[str]:
+    """Paths of fields neither the coding contract nor the visit record defines (ignored; the
+    caller shows them, as `dermcharge code` does)."""
+    if not isinstance(data, Mapping):
+        return []
+    found = [f for f in unknown_fields(data) if f not in WORKFLOW_FIELDS]
+
+    def block(obj: Any, path: str, allowed: frozenset[str]) -> None:
+        if not isinstance(obj, Mapping):
+            return
+        found.extend(f"{path}.{k}" for k in obj if k not in allowed)
+        if "address" in allowed:
+            block(obj.get("address"), f"{path}.address", BLOCK_FIELDS["address"])
+
+    for name in ("patient", "provider", "practice"):
+        block(data.get(name), name, BLOCK_FIELDS[name])
+    policies = data.get("insurance")
+    for i, policy in enumerate(policies if isinstance(policies, list) else []):
+        block(policy, f"insurance[{i}]", BLOCK_FIELDS["insurance"])
+    return found
+
+
+def parse_visit_record(
+    data: Any, catalog_for: CatalogFor | None = None, *, max_procedures: int = MAX_PROCEDURES
+) -> VisitRecord:
     """A VisitRecord from decoded JSON; raises InvalidVisit listing every problem."""
     blocks = _Blocks()
+    if isinstance(data, Mapping):
+        blocks.problems.extend(
+            f"{key}: a visit record is stored as a draft; remove {key!r} (sign, amend or "
+            "export it in dermcharge)"
+            for key in sorted(WORKFLOW_FIELDS & set(data))
+        )
     visit = None
     try:
-        visit = parse_visit(data, catalog_for=catalog_for)
+        visit = parse_visit(data, catalog_for=catalog_for, max_procedures=max_procedures)
     except InvalidVisit as invalid:
         blocks.problems.extend(invalid.problems)
     if not isinstance(data, Mapping):

@@ -346,10 +346,13 @@ def import_visit_record(
     explicit ICD-10-CM codes are checked against the release in force on the date of service."""
     from dermcharge.coding.engine import default_catalog
     from dermcharge.coding.visit_json import InvalidVisit
+    from dermcharge.services.visit_limits import max_procedures
     from dermcharge.services.visit_record_input import parse_visit_record
 
     try:
-        record = parse_visit_record(data, catalog_for=default_catalog)
+        record = parse_visit_record(
+            data, catalog_for=default_catalog, max_procedures=max_procedures(db)
+        )
     except InvalidVisit as invalid:
         raise InvalidRecord(invalid.problems) from None
     return create_visit(db, record, actor=actor, coder=coder)

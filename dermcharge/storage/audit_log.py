@@ -1,7 +1,8 @@
 """The append-only audit log: who changed what, when, with the state before and after.
 
-There is deliberately no function to change or remove an entry, and the database's triggers
-refuse UPDATE and DELETE on the table (see the initial migration).
+There is deliberately no function to change or remove an entry, the database's triggers refuse
+UPDATE and DELETE on the table (see the initial migration), and each entry carries the hash of
+the one before it, so a change made around the triggers shows (storage.audit_chain).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dermcharge.domain.stored import AuditEntry
+from dermcharge.storage.audit_chain import queue_entry
 from dermcharge.storage.models import AuditRow
 
 
@@ -36,17 +38,18 @@ def append_audit(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> None:
-    session.add(
-        AuditRow(
-            at=at,
-            actor=actor,
-            action=action,
-            entity=entity,
-            entity_id=str(entity_id),
-            before=_json_safe(before),
-            after=_json_safe(after),
-        )
+    # Inserted when the transaction commits, linked to the newest entry under the chain's lock
+    # (storage.audit_chain.link_pending_entries): the lock is held only for the commit itself.
+    row = AuditRow(
+        at=at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        before=_json_safe(before),
+        after=_json_safe(after),
     )
+    queue_entry(session, row)
 
 
 def add_audited(

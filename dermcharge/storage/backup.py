@@ -17,13 +17,16 @@ import subprocess
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 
 from dermcharge.app_dirs import data_dir
+from dermcharge.file_modes import create_private_file, private_folder
 from dermcharge.storage.database_file import is_plain_sqlite
 from dermcharge.storage.database_url import is_postgresql, is_sqlite
+from dermcharge.storage.encryption import database_errors, open_encrypted
 from dermcharge.storage.errors import BackupFailed, RestoreRefused
 from dermcharge.storage.migrate import alembic_config
 
@@ -51,7 +54,7 @@ def backup(url: str, target: Path) -> Path:
     if not target.parent.is_dir():
         raise BackupFailed(f"{target.parent} is not a folder")
     if is_sqlite(url):
-        _sqlite_backup(_sqlite_path(url), target)
+        _sqlite_backup(_sqlite_path(url), target, _sqlite_key(url))
     elif is_postgresql(url):
         _pg_dump(url, target)
     else:
@@ -64,7 +67,7 @@ def restore(url: str, source: Path, *, stamp: datetime) -> RestoreResult:
     if not source.is_file():
         raise RestoreRefused(f"{source} is not a file")
     if is_sqlite(url):
-        return _sqlite_restore(_sqlite_path(url), source, stamp)
+        return _sqlite_restore(_sqlite_path(url), source, stamp, _sqlite_key(url))
     if is_postgresql(url):
         return _pg_restore(url, source, stamp)
     raise RestoreRefused(f"restore is not supported for {make_url(url).drivername}")
@@ -80,30 +83,60 @@ def _sqlite_path(url: str) -> Path:
     return Path(database)
 
 
-def _sqlite_backup(live: Path, target: Path) -> None:
+def _sqlite_key(url: str) -> str | None:
+    """The SQLCipher key of an encrypted database's URL (sqlite+pysqlcipher), else None."""
+    parsed = make_url(url)
+    if "pysqlcipher" not in parsed.drivername or not parsed.password:
+        return None
+    return str(parsed.password)
+
+
+def _connect(path: Path | str, key: str | None, **options: Any) -> Any:
+    """A plain sqlite3 connection, or an SQLCipher one unlocked with `key`: an encrypted
+    database is backed up to, checked as and restored from a file encrypted with the same key
+    (SQLite's backup API copies pages, and SQLCipher's pages only make sense under their key)."""
+    if key is None:
+        return sqlite3.connect(path, **options)
+    return open_encrypted(path, key, **options)
+
+
+def _sqlite_backup(live: Path, target: Path, key: str | None = None) -> None:
     partial = target.with_name(target.name + ".partial")
     try:
-        with _closing(sqlite3.connect(live)) as source, _closing(sqlite3.connect(partial)) as copy:
+        create_private_file(partial)  # a copy of patient data: 0600 from its first byte
+        with _closing(_connect(live, key)) as source, _closing(_connect(partial, key)) as copy:
             source.backup(copy)
             # A standalone file: no -wal/-shm companions needed to read it.
             copy.execute("PRAGMA journal_mode=DELETE")
-        problem = _sqlite_problem(partial)
+        problem = _sqlite_problem(partial, key)
         if problem:
             raise BackupFailed(f"the copy failed its check ({problem}); nothing was written")
         os.replace(partial, target)
-    except sqlite3.Error as error:
+    except database_errors() as error:
         raise BackupFailed(f"backup to {target} failed: {error}") from error
     finally:
         partial.unlink(missing_ok=True)
 
 
-def _sqlite_problem(path: Path) -> str | None:
-    """Why this file is not a usable dermcharge database, or None."""
+def _sqlite_problem(path: Path, key: str | None = None) -> str | None:
+    """Why this file is not a usable dermcharge database (opened with `key` when encrypted),
+    or None."""
     with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            return "it is not an SQLite database"
+        plain = handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    if key is None and not plain:
+        return "it is not an SQLite database (or it is encrypted and this database is not)"
+    if key is not None and plain:
+        return (
+            "it is not encrypted and this database is: restore it into a plain database, or "
+            "encrypt a copy of it with the same key first"
+        )
     try:
-        with _closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as check:
+        opened = (
+            sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            if key is None
+            else open_encrypted(path, key)
+        )
+        with _closing(opened) as check:
             result = check.execute("PRAGMA integrity_check").fetchall()
             if result != [("ok",)]:
                 return "integrity check failed: " + "; ".join(str(r[0]) for r in result[:3])
@@ -112,38 +145,43 @@ def _sqlite_problem(path: Path) -> str | None:
             if missing:
                 return f"it is not a dermcharge database (no {', '.join(sorted(missing))})"
             revisions = [r[0] for r in check.execute("SELECT version_num FROM alembic_version")]
-    except sqlite3.Error as error:
+    except database_errors() as error:
+        if key is not None:
+            return f"it cannot be read with this database's key ({error})"
         return f"it cannot be read ({error})"
     if len(revisions) != 1 or revisions[0] not in known_revisions():
         return f"its schema {revisions} is not one this version of dermcharge knows"
     return None
 
 
-def _sqlite_restore(live: Path, source: Path, stamp: datetime) -> RestoreResult:
+def _sqlite_restore(
+    live: Path, source: Path, stamp: datetime, key: str | None = None
+) -> RestoreResult:
     # Check a private copy, so neither a half-written source nor a check touches the original.
     checked = live.with_name(f"{live.name}.restore-check")
     try:
+        create_private_file(checked)
         shutil.copyfile(source, checked)
-        problem = _sqlite_problem(checked)
+        problem = _sqlite_problem(checked, key)
         if problem:
             raise RestoreRefused(f"{source} was not restored: {problem}; nothing was replaced")
-        with _closing(sqlite3.connect(checked)) as backup_db:
+        with _closing(_connect(checked, key)) as backup_db:
             revision = backup_db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-        if _unreadable(live):
+        if key is None and _unreadable(live):
             return _replace_unreadable(live, checked, revision, stamp)
         safety = None
         if live.exists():
             safety = live.with_name(
                 f"{live.stem}.before-restore-{stamp:%Y%m%dT%H%M%S}{live.suffix}"
             )
-            _sqlite_backup(live, safety)
+            _sqlite_backup(live, safety, key)
         with (
-            _closing(sqlite3.connect(checked)) as backup_db,
-            _closing(sqlite3.connect(live, timeout=30)) as live_db,
+            _closing(_connect(checked, key)) as backup_db,
+            _closing(_connect(live, key, timeout=30)) as live_db,
         ):
             backup_db.backup(live_db)  # one transaction on the live database
         return RestoreResult(revision=revision, safety_copy=safety)
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, *database_errors()) as error:
         raise RestoreRefused(f"restore from {source} failed: {error}") from error
     finally:
         checked.unlink(missing_ok=True)
@@ -166,6 +204,7 @@ def _replace_unreadable(live: Path, checked: Path, revision: str, stamp: datetim
         companion = live.with_name(live.name + suffix)
         if companion.exists():
             os.replace(companion, kept.with_name(kept.name + suffix))
+    create_private_file(live)
     shutil.copyfile(checked, live)
     return RestoreResult(revision=revision, safety_copy=kept)
 
@@ -226,6 +265,7 @@ def _pg_dump(url: str, target: Path) -> None:
     target_url, env = _libpq_target(url)
     partial = target.with_name(target.name + ".partial")
     try:
+        create_private_file(partial)  # pg_dump writes into it, keeping its mode
         _run(
             [_pg_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={partial}", target_url],
             env,
@@ -277,8 +317,7 @@ def _pg_restore(url: str, source: Path, stamp: datetime) -> RestoreResult:
         revision = _pg_archive_revision(source, env)
     except BackupFailed as error:
         raise RestoreRefused(str(error)) from error
-    safety_dir = data_dir() / "backups"
-    safety_dir.mkdir(parents=True, exist_ok=True)
+    safety_dir = private_folder(data_dir() / "backups")
     safety = safety_dir / f"before-restore-{stamp:%Y%m%dT%H%M%S}.pgdump"
     _pg_dump(url, safety)
     try:

@@ -6,12 +6,15 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from dermcharge.file_modes import make_sqlite_private
 from dermcharge.storage.database_url import is_sqlite
 from dermcharge.storage.errors import DatabaseUnavailable
 from dermcharge.storage.migrate import upgrade_to_head
@@ -32,6 +35,9 @@ def create_database_engine(url: str) -> Engine:
         event.listen(engine, "checkout", _ping_if_idle)
         event.listen(engine, "checkin", _note_last_use)
         return engine
+    database = make_url(url).database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        make_sqlite_private(Path(database))
     engine = create_engine(url)
     event.listen(engine, "connect", _configure_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite_transaction)
@@ -86,6 +92,9 @@ class Database:
         self.url = url
         self.engine = engine
         self.clock = clock
+        # What the audit trail's check on open found (storage.audit_chain.ChainStatus), when the
+        # app ran it (services.database.open_app_database).
+        self.audit_status: Any = None
         self._write_engine = engine.execution_options(dermcharge_write=True)
 
     @property

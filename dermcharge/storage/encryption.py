@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
+from dermcharge.file_modes import create_private_file
 from dermcharge.storage.database_file import is_plain_sqlite
 from dermcharge.storage.errors import StorageError
 
@@ -95,6 +96,24 @@ def _row_counts(connection: Any, schema: str = "main") -> dict[str, int]:
     }
 
 
+def open_encrypted(path: Path | str, key: str, *, timeout: float = 30.0) -> Any:
+    """A DB-API connection to an SQLCipher file unlocked with `key` (EncryptionUnavailable when
+    SQLCipher is not installed)."""
+    connection = _sqlcipher().connect(str(path), timeout=timeout)
+    connection.execute(f'PRAGMA key = "{key.replace(chr(34), chr(34) * 2)}"')
+    return connection
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """What the sqlite3 and SQLCipher drivers raise (two DB-API modules, each with its own
+    exception classes); SQLCipher is imported only once an error is being matched."""
+    try:
+        import sqlcipher3
+    except ImportError:
+        return (sqlite3.Error,)
+    return (sqlite3.Error, sqlcipher3.Error)
+
+
 def _open_encrypted(sqlcipher: Any, path: Path, key: str) -> Any:
     connection = sqlcipher.connect(str(path), isolation_level=None)
     connection.execute(f'PRAGMA key = "{key.replace(chr(34), chr(34) * 2)}"')
@@ -143,6 +162,7 @@ def encrypt_in_place(path: Path, key: str) -> EncryptionResult:
             raise EncryptionFailed(f"{path} fails SQLite's integrity check; restore a backup first")
         source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         escaped_key = key.replace("'", "''")
+        create_private_file(copy)  # SQLCipher writes into it; 0600 from the start
         source.execute(f"ATTACH DATABASE {_quoted(str(copy))} AS encrypted KEY '{escaped_key}'")
         # A second connection holds the write lock: no one writes while the copy is made and
         # swapped (sqlcipher_export cannot run inside a transaction of its own connection).

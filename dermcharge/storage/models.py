@@ -335,6 +335,9 @@ class AuditRow(Base):
     entity_id: Mapped[str] = mapped_column(String(40))
     before: Mapped[dict[str, Any] | None]
     after: Mapped[dict[str, Any] | None]
+    # The hash chain (storage.audit_chain): the previous entry's hash and this entry's own.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    entry_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 # The users and settings tables live in their own module; importing it here registers them with

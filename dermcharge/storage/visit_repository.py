@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -88,10 +89,24 @@ def add_visit(
     return visit_id
 
 
+LOCK_NOT_AVAILABLE = "55P03"  # PostgreSQL: FOR UPDATE NOWAIT found the row locked
+
+
 def _row_at_version(session: Session, visit_id: int, expected_version: int) -> VisitRow:
     # FOR UPDATE holds the row on PostgreSQL until commit; SQLite writers already hold the
     # database's write lock (BEGIN IMMEDIATE). Either way the check below cannot go stale.
-    row = session.get(VisitRow, visit_id, with_for_update=True, populate_existing=True)
+    # NOWAIT: a row already held is one another workstation is saving right now; its commit
+    # raises the version, so waiting for it could only end in this same conflict — after
+    # queueing behind it. Saying so at once keeps writers of a shared visit from forming a
+    # convoy (bench/bench_concurrent_saves.py, mixed workload).
+    try:
+        row = session.get(
+            VisitRow, visit_id, with_for_update={"nowait": True}, populate_existing=True
+        )
+    except OperationalError as error:
+        if getattr(error.orig, "sqlstate", None) != LOCK_NOT_AVAILABLE:
+            raise
+        raise VisitConflict(visit_id, expected_version, expected_version + 1) from None
     if row is None:
         raise NotFound(f"no visit with id {visit_id}")
     if row.version != expected_version:

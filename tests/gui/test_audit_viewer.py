@@ -57,3 +57,28 @@ def test_the_model_checks_out_when_empty_and_shows_the_change_in_a_tooltip(qtmod
     qtmodeltester.check(model)
     tip = model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert '"patient_id": 1' in tip
+
+
+def test_an_admin_sees_a_broken_audit_trail_and_others_do_not(qtbot, tmp_path, monkeypatch):
+    """Issue 13 #7: rows deleted around the dropped triggers went unnoticed."""
+    import sqlite3
+
+    from dermcharge.services.database import open_app_database
+
+    monkeypatch.setenv("DERMCHARGE_DATA_DIR", str(tmp_path / "data"))
+    db, _, accounts = clinic(tmp_path)
+    db.dispose()
+    connection = sqlite3.connect(tmp_path / "clinic.sqlite")
+    connection.execute("DROP TRIGGER audit_log_no_delete")
+    connection.execute("DELETE FROM audit_log WHERE id = 2")
+    connection.commit()
+    connection.close()
+    db = open_app_database(f"sqlite:///{tmp_path / 'clinic.sqlite'}")
+    try:
+        viewer = AuditViewer(db, accounts["admin"])
+        qtbot.addWidget(viewer)
+        assert viewer.integrity_label.isVisibleTo(viewer)
+        assert "Audit trail broken" in viewer.integrity_label.text()
+        assert any(r.action == "audit_guard_restored" for r in viewer.model.rows())
+    finally:
+        db.dispose()

@@ -123,7 +123,9 @@ def test_the_default_database_is_protected_when_no_url_is_given(
         write_output_file(live, b"%PDF", force=True)
 
 
-def test_a_missing_folder_is_refused_and_nothing_is_left(tmp_path: Path) -> None:
+def test_a_missing_folder_is_an_os_error_and_nothing_is_left(tmp_path: Path) -> None:
+    """Not a refusal of the input but a file that cannot be written (the CLI's exit 1)."""
     _, url = _database(tmp_path)
-    with pytest.raises(OutputRefused, match="does not exist"):
+    with pytest.raises(FileNotFoundError):
         write_output_file(tmp_path / "no" / "out.pdf", b"x", database_url=url)
+    assert not (tmp_path / "no").exists()

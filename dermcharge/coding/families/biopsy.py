@@ -19,18 +19,31 @@ MORE_EXTENSIVE = EXCISION_KINDS | {
 }
 
 
-def _same_lesion_procedure(ctx: CodingContext, biopsy: int) -> int | None:
+def _more_extensive_by_region(ctx: CodingContext) -> dict[str | None, list[int]]:
+    """The procedures a biopsy could be part of, by anatomic region, in the order performed.
+    Built once a visit: scanning every procedure for every biopsy made coding time grow with
+    the square of the biopsy count (issue 13: 20,000 biopsies took 27 s)."""
+    by_region: dict[str | None, list[int]] = {}
+    for j, other in enumerate(ctx.procedures):
+        if other.kind not in MORE_EXTENSIVE or ctx.spots[j] is None or other.separate_lesion:
+            continue
+        site = ctx.site(j)
+        by_region.setdefault(site.region if site is not None else None, []).append(j)
+    return by_region
+
+
+def _same_lesion_procedure(
+    ctx: CodingContext, biopsy: int, candidates: dict[str | None, list[int]]
+) -> int | None:
     """A more extensive procedure on the biopsied lesion: at the same spot, or in the same
     region (a biopsy of the nasal ala and an excision entered at the nose), not marked as a
-    separate lesion and not for a different diagnosis."""
-    if ctx.spots[biopsy] is None:
+    separate lesion and not for a different diagnosis. Same spot means same site, so both
+    cases are in the biopsy's own region of `candidates`."""
+    if ctx.spots[biopsy] is None or ctx.procedures[biopsy].separate_lesion:
         return None
-    for j, other in enumerate(ctx.procedures):
-        if other.kind not in MORE_EXTENSIVE or ctx.spots[j] is None:
-            continue
+    site = ctx.site(biopsy)
+    for j in candidates.get(site.region if site is not None else None, ()):
         if not (ctx.same_spot(biopsy, j) or ctx.same_region(biopsy, j)):
-            continue
-        if ctx.procedures[biopsy].separate_lesion or other.separate_lesion:
             continue
         dx_biopsy, dx_other = set(ctx.dx(biopsy)), set(ctx.dx(j))
         if dx_biopsy and dx_other and not dx_biopsy & dx_other:
@@ -46,9 +59,10 @@ def code_biopsies(ctx: CodingContext) -> None:
     (R-BX-2, NCCI Policy Manual ch. I)."""
     table = coding_tables()["biopsy"]
     billable = []
+    candidates = _more_extensive_by_region(ctx)
     for i in ctx.indices(*BIOPSY_KINDS):
         kind = ctx.procedures[i].kind
-        target = _same_lesion_procedure(ctx, i)
+        target = _same_lesion_procedure(ctx, i, candidates)
         if target is None:
             billable.append(i)
             continue
