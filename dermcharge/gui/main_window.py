@@ -25,6 +25,7 @@ from dermcharge.storage.errors import StorageError
 from dermcharge.storage.workflow import VisitStatus
 
 if TYPE_CHECKING:  # the window is painted before the services load (gui/app.py)
+    from dermcharge.gui.batch_print import DayBatch
     from dermcharge.gui.app_backend import AppBackend
     from dermcharge.storage.startup_reader import StartupReader
 
@@ -54,7 +55,7 @@ class MainWindow(QMainWindow):
         self.complete_start: Callable[[], bool] | None = None
         self.today = today
         self.visit_windows: list[QWidget] = []
-        self._batch: object = None
+        self._batch: DayBatch | None = None
         self.visit_model = VisitListModel(self)
         self.patient_model = PatientListModel(self)
         for view, model in ((self.ui.visitsView, self.visit_model),
@@ -304,7 +305,7 @@ class MainWindow(QMainWindow):
 
     # --- the day's batch -------------------------------------------------------------------------
     def print_day(self) -> None:
-        from dermcharge.gui.batch_print import start_batch
+        from dermcharge.gui.batch_print import DayBatch
 
         ids = [summary.id for summary in self.visit_model.rows()]
         backend = self._ready_backend() if ids and self._batch is None else None
@@ -315,18 +316,22 @@ class MainWindow(QMainWindow):
         progress.setValue(0)
         progress.setVisible(True)
         self.ui.printDayButton.setEnabled(False)
-        thread, worker = start_batch(backend, ids, self)
-        self._batch = thread
-        worker.progressed.connect(self._on_batch_progressed)
-        worker.finished.connect(self._on_batch_finished)
-        worker.failed.connect(self._on_batch_failed)
+        batch = DayBatch(backend, ids, self)
+        batch.progressed.connect(self._on_batch_progressed)
+        batch.finished.connect(self._on_batch_finished)
+        batch.failed.connect(self._on_batch_failed)
+        self._batch = batch  # the window holds the batch (thread and worker) until it ends
+        batch.start()
 
     def _on_batch_progressed(self, done: int, total: int) -> None:
         self.ui.batchProgress.setRange(0, total)
         self.ui.batchProgress.setValue(done)
 
     def _end_batch(self) -> None:
-        self._batch = None
+        batch, self._batch = self._batch, None
+        if batch is not None:
+            batch.thread.wait(5000)  # it has reported; let it end before it is deleted
+            batch.deleteLater()
         self.ui.batchProgress.setVisible(False)
         self.ui.printDayButton.setEnabled(True)
 
