@@ -69,9 +69,20 @@ class AppBackend:
             self.db, stored.id, expected_version=stored.version, actor=self.actor
         )
 
-    def sign(self, stored: StoredVisit) -> StoredVisit:
+    def sign(self, stored: StoredVisit, override_reason: str | None = None) -> StoredVisit:
+        """Sign; open errors refuse it (SignRefused) unless an override reason is given."""
         return visit_service.sign(
-            self.db, stored.id, expected_version=stored.version, actor=self.actor
+            self.db,
+            stored.id,
+            expected_version=stored.version,
+            actor=self.actor,
+            override_reason=override_reason,
+        )
+
+    def amend(self, stored: StoredVisit, reason: str) -> StoredVisit:
+        """Reopen a signed visit as a draft (a new version; the signed one is kept, audited)."""
+        return visit_service.amend(
+            self.db, stored.id, expected_version=stored.version, actor=self.actor, reason=reason
         )
 
     def decide_finding(

@@ -12,6 +12,7 @@ from dermcharge.security.roles import Action, refusal
 EDITOR_BUTTONS = {
     "readyButton": Action.MARK_READY,
     "signButton": Action.SIGN,
+    "amendButton": Action.AMEND,
     "printButton": Action.PRINT_EXPORT,
     "previewButton": Action.PRINT_EXPORT,
     # The capture area itself: a biller reviews a visit but does not change it.
@@ -22,6 +23,7 @@ EDITOR_BUTTONS = {
 VISIT_MENU_ENTRIES = {
     "Mark &ready for review": Action.MARK_READY,
     "Si&gn": Action.SIGN,
+    "&Amend…": Action.AMEND,
     "Pre&view superbill": Action.PRINT_EXPORT,
     "&Print superbill…": Action.PRINT_EXPORT,
     "&Save": Action.CAPTURE,

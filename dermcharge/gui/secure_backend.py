@@ -60,6 +60,10 @@ class SecureBackend(AppBackend):
         self._require(Action.MARK_READY)
         return super().mark_ready(stored)
 
-    def sign(self, stored: StoredVisit) -> StoredVisit:
+    def sign(self, stored: StoredVisit, override_reason: str | None = None) -> StoredVisit:
         self._require(Action.SIGN)
-        return super().sign(stored)
+        return super().sign(stored, override_reason)
+
+    def amend(self, stored: StoredVisit, reason: str) -> StoredVisit:
+        self._require(Action.AMEND)
+        return super().amend(stored, reason)

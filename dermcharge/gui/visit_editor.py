@@ -50,6 +50,7 @@ class VisitEditor(QWidget):
 
     ready_requested = Signal()
     sign_requested = Signal()
+    amend_requested = Signal()
     print_requested = Signal()
     preview_requested = Signal()
     visit_edited = Signal()
@@ -111,6 +112,10 @@ class VisitEditor(QWidget):
         ui = self.ui
         ui.readyButton.clicked.connect(self.ready_requested)
         ui.signButton.clicked.connect(self.sign_requested)
+        ui.amendButton.clicked.connect(self.amend_requested)
+        ui.amendButton.setToolTip(
+            "Reopen the signed visit as a new version to change it; it must be signed again"
+        )
         ui.printButton.clicked.connect(self.print_requested)
         ui.previewButton.clicked.connect(self.preview_requested)
         ui.readyButton.setToolTip("Ready for the provider's review (Ctrl+R)")
@@ -171,8 +176,15 @@ class VisitEditor(QWidget):
         self.ui.statusLabel.setText(f"status: <b>{self.status}</b>")
         self.ui.readyButton.setEnabled(self.status == "draft")
         self.ui.signButton.setEnabled(self.status in ("draft", "ready"))
-        for widget in (self.ui.mainSplitter, self.ui.emDxEdit, self.ui.separateCheck):
+        self.ui.amendButton.setVisible(locked)
+        self.ui.amendButton.setEnabled(locked)
+        # A signed visit is read-only, all of it: the capture columns, the E/M row and the
+        # editing shortcuts (only an amendment changes it).
+        for widget in (self.ui.mainSplitter, self.ui.emDxEdit, self.ui.separateCheck,
+                       *self.em_buttons.values()):  # fmt: skip
             widget.setEnabled(not locked)
+        for action in self.editor_actions:
+            action.setEnabled(not locked)
         for name, why in self.role_limits.items():  # what this user's roles do not allow
             widget = getattr(self.ui, name)
             widget.setEnabled(False)

@@ -10,9 +10,16 @@ from dermcharge.gui.app_backend import AppBackend
 from dermcharge.gui.visit_editor import VisitEditor
 from dermcharge.services.capture_flow import CaptureFlow, default_coder
 from dermcharge.storage.errors import StorageError
-from dermcharge.storage.stored import StoredVisit
+from dermcharge.storage.stored import FindingDecision, StoredVisit
 
 AUTOSAVE_MS = 1500  # a pause in typing this long saves the draft
+
+
+def open_findings(findings: tuple[FindingDecision, ...]) -> tuple[list[str], list[str]]:
+    """The saved claim's errors nobody overrode and warnings nobody decided on."""
+    errors = [f.message for f in findings if f.severity == "error" and f.decision != "overridden"]
+    warnings = [f.message for f in findings if f.severity == "warning" and not f.decision]
+    return errors, warnings
 
 
 class VisitWindow(QMainWindow):
@@ -37,6 +44,7 @@ class VisitWindow(QMainWindow):
         self.editor.visit_edited.connect(self._on_editor_visit_edited)
         self.editor.ready_requested.connect(self.mark_ready)
         self.editor.sign_requested.connect(self.sign)
+        self.editor.amend_requested.connect(self.amend)
         self.editor.print_requested.connect(self.print_superbill)
         self.editor.preview_requested.connect(self.preview_superbill)
         self._build_menus()
@@ -53,6 +61,7 @@ class VisitWindow(QMainWindow):
             ("&Save", "Ctrl+S", self.save),
             ("Mark &ready for review", "Ctrl+R", self.mark_ready),
             ("Si&gn", "Ctrl+Shift+S", self.sign),
+            ("&Amend…", "Ctrl+Shift+A", self.amend),
             ("Pre&view superbill", "Ctrl+Shift+P", self.preview_superbill),
             ("&Print superbill…", "Ctrl+P", self.print_superbill),
             ("&Close", "Ctrl+W", self.close),
@@ -104,22 +113,40 @@ class VisitWindow(QMainWindow):
         self._transition(self.backend.mark_ready)
 
     def sign(self) -> None:
+        """Save, show what is still open and ask; open errors need an override reason."""
+        from dermcharge.gui.sign_dialog import sign_confirmation
+
         if self.backend is None or not self.save():
             return
-        from dermcharge.gui.finding_decisions import open_errors  # overridden ones are decided
-
-        errors = open_errors(self.flow.claim, self.stored.findings)
-        if errors:
-            answer = QMessageBox.question(
-                self, "Sign with errors?",
-                "The claim still has errors:\n\n• " + "\n• ".join(errors[:6])
-                + "\n\nSign anyway?",
-            )  # fmt: skip
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        errors, warnings = open_findings(self.stored.findings)
+        dialog = sign_confirmation(errors, warnings, self)
+        if dialog.exec() != 1:  # QDialog.DialogCode.Accepted
+            return
+        reason = dialog.reason() if errors else None
         if self.stored.status == "draft":
             self._transition(self.backend.mark_ready)
-        self._transition(self.backend.sign)
+            if self.stored.status != "ready":
+                return
+        backend = self.backend
+        self._transition(lambda stored: backend.sign(stored, override_reason=reason))
+        if self.stored.status == "signed":
+            self.statusBar().showMessage("Signed", 4000)
+
+    def amend(self) -> None:
+        """A provider reopens a signed visit as a draft; the signed version is kept."""
+        from dermcharge.gui.sign_dialog import amend_confirmation
+
+        if self.backend is None or self.stored.status not in ("signed", "billed"):
+            return
+        dialog = amend_confirmation(self.stored.signed_by, self)
+        if dialog.exec() != 1:
+            return
+        backend, reason = self.backend, dialog.reason()
+        self._transition(lambda stored: backend.amend(stored, reason))
+        if self.stored.status == "draft":
+            self.statusBar().showMessage(
+                f"Amendment {self.stored.amendment} started: sign again when done", 6000
+            )
 
     def _transition(self, change: object) -> None:
         try:

@@ -104,6 +104,10 @@ def test_mark_ready_then_sign(qtbot, window):
     editor_window = window.open_selected_visit()
     editor_window.mark_ready()
     assert editor_window.stored.status == "ready"
+    from tests.gui.exam_room.person import click, when_dialog_opens
+
+    # Sign asks first (what is still open); the biopsy's pending pathology is only a warning.
+    when_dialog_opens(lambda dialog: click(dialog, dialog.confirm_button))
     editor_window.sign()
     assert editor_window.stored.status == "signed"
     assert not editor_window.editor.ui.mainSplitter.isEnabled()  # a signed visit is locked

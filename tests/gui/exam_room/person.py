@@ -41,3 +41,26 @@ def press(key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> QWidget:
     assert focus is not None, "the key went nowhere: nothing has focus"
     QTest.keyClick(focus, key, modifiers)
     return focus
+
+
+def when_dialog_opens(handler, poll_ms: int = 20) -> list[QWidget]:
+    """Run `handler(dialog)` once the next modal dialog is up (as a person reacts to it);
+    returns a list that holds the dialog once handled."""
+    from PySide6.QtCore import QTimer
+
+    seen: list[QWidget] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible() or not dialog.isActiveWindow():
+            QTimer.singleShot(poll_ms, poll)
+            return
+        seen.append(dialog)
+        try:
+            handler(dialog)
+        except BaseException:
+            dialog.close()  # a failed expectation must not leave the test hanging on a modal
+            raise
+
+    QTimer.singleShot(0, poll)
+    return seen
