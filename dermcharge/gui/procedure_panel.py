@@ -213,7 +213,9 @@ class ProcedurePanel(QWidget):
 
     @staticmethod
     def _show_length(spin: object, combo: object, value_cm: Decimal | None, force: bool) -> None:
-        unit = combo.currentData()  # type: ignore[attr-defined]
+        # Qt hands the item data back as a plain str ("mm"), never the enum member: compare
+        # as a LengthUnit, or "mm" is taken for cm and 12 mm shows as 1.2.
+        unit = LengthUnit(combo.currentData())  # type: ignore[attr-defined]
         if value_cm is None:
             _set_spin(spin, NOT_ENTERED, force)
         else:
@@ -245,7 +247,7 @@ class ProcedurePanel(QWidget):
 
     def _length(self, spin: object, combo: object) -> tuple[Decimal | None, LengthUnit]:
         value = spin.value()  # type: ignore[attr-defined]
-        unit = combo.currentData()  # type: ignore[attr-defined]
+        unit = LengthUnit(combo.currentData())  # type: ignore[attr-defined]
         return (None if value < 0 else Decimal(str(round(value, 1)))), unit
 
     def _on_lesion_changed(self, *_args: object) -> None:

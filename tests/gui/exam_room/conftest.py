@@ -34,14 +34,17 @@ def backend(tmp_path, monkeypatch):
 def open_window(qtbot, backend):
     """open_window(visit) -> a shown VisitWindow on that visit, stored as a draft."""
 
-    def make(visit: Visit | None = None) -> VisitWindow:
+    def make(visit: Visit | None = None, *, saving: bool = True) -> VisitWindow:
+        """saving=False: the window keeps its edits on screen only (no autosave)."""
         visit = visit or Visit(date_of_service=DOS, payer=Payer.MEDICARE)
         stored = backend.create_visit(clinic_record(visit))
-        window = VisitWindow(stored, backend)
+        window = VisitWindow(stored, backend if saving else None)
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()  # a person works in the window in front
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
         return window
 
     return make

@@ -64,3 +64,17 @@ def when_dialog_opens(handler, poll_ms: int = 20) -> list[QWidget]:
 
     QTimer.singleShot(0, poll)
     return seen
+
+
+def map_point(window: QWidget, editor, element_id: str) -> QPoint:
+    """Where region `element_id` of the body map's current view is on `window`."""
+    from dermcharge.gui.body_map_widget import _inside_point
+
+    view = editor.body_map.current_view()
+    item = view.items_by_id[element_id]
+    return view.viewport().mapTo(window, view.mapFromScene(_inside_point(item)))
+
+
+def focus_name(widget: QWidget | None = None) -> str:
+    focus = widget or QApplication.focusWidget()
+    return focus.objectName() if focus is not None else "<nothing>"
