@@ -63,7 +63,11 @@ class EmPicker(QObject):
     def _on_em_button_clicked(self, button: QPushButton) -> None:
         code = button.text()
         current = self.flow.visit.em
-        self.flow.set_em(None if current is not None and current.code == code else code)
+        chosen = None if current is not None and current.code == code else code
+        self.flow.set_em(chosen)
+        if chosen is not None:  # what the E/M was for is typed next: no click to get there
+            self.ui.emDxEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ui.emDxEdit.selectAll()
 
     def _on_separate_toggled(self, checked: bool) -> None:
         if self.flow.visit.em is not None:
