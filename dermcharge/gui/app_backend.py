@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from dermcharge.domain.record import VisitRecord
+from dermcharge.domain.record import Insurance, Patient, VisitRecord
 from dermcharge.domain.visit import Visit
 from dermcharge.gui.backend_records import PatientHit, ProviderChoice, provider_choices
 from dermcharge.services import people
@@ -51,6 +51,15 @@ class AppBackend:
                        hit.patient.dob, hit.patient.account_number)
             for hit in people.search_patients(self.db, query, limit=limit)
         ]  # fmt: skip
+
+    def open_patient(self, patient_id: int) -> tuple[Patient, tuple[Insurance, ...]]:
+        return people.open_patient(self.db, patient_id)
+
+    def update_patient(
+        self, patient_id: int, patient: Patient, insurance: tuple[Insurance, ...]
+    ) -> None:
+        """Correct a patient's details and coverage (audited with who)."""
+        people.update_patient(self.db, patient_id, patient, insurance, actor=self.actor)
 
     def patient_history(self, patient_id: int) -> list[VisitSummary]:
         return visit_service.patient_history(self.db, patient_id)

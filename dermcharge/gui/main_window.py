@@ -22,6 +22,7 @@ from dermcharge.gui.backend_records import provider_label
 from dermcharge.gui.forms.ui_main_window import Ui_MainWindow
 from dermcharge.gui.visit_list_models import STATUS_WORDS, PatientListModel, VisitListModel
 from dermcharge.storage.errors import StorageError
+from dermcharge.storage.stored import StoredVisit
 from dermcharge.storage.workflow import VisitStatus
 
 if TYPE_CHECKING:  # the window is painted before the services load (gui/app.py)
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
             keys = action.shortcut().toString()
             action.setToolTip(f"{action.text().replace('&', '')} ({keys})")
             button.setToolTip(action.toolTip())
+        self._add_edit_patient()
         ui.actionQuit.triggered.connect(self.close)
         ui.actionToday.triggered.connect(self.show_today)
         ui.actionFindPatient.triggered.connect(self._focus_search)
@@ -135,6 +137,40 @@ class MainWindow(QMainWindow):
         from dermcharge.gui.import_menu import add_import_actions  # File ▸ Import code sets
 
         self.import_actions = add_import_actions(self)
+
+    def _add_edit_patient(self) -> None:
+        """Edit patient… beside New patient: a patient's details can be corrected later."""
+        from PySide6.QtGui import QAction, QKeySequence
+        from PySide6.QtWidgets import QPushButton
+
+        ui = self.ui
+        self.action_edit_patient = QAction("&Edit patient…", self)
+        self.action_edit_patient.setObjectName("actionEditPatient")
+        self.action_edit_patient.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.action_edit_patient.triggered.connect(self.edit_patient)
+        ui.menuFile.insertAction(ui.actionNewPatient, self.action_edit_patient)
+        ui.menuFile.insertAction(self.action_edit_patient, ui.actionNewPatient)
+        self.edit_patient_button = QPushButton("Edit patient…", self)
+        self.edit_patient_button.setObjectName("editPatientButton")
+        self.edit_patient_button.setToolTip(
+            "Correct the chosen patient's name, birth date, address or coverage (Ctrl+Shift+E)"
+        )
+        self.edit_patient_button.clicked.connect(self.action_edit_patient.trigger)
+        row = ui.buttonRow
+        row.insertWidget(row.indexOf(ui.newPatientButton) + 1, self.edit_patient_button)
+        # Beside the form's own, so the role limits find them by name like the others.
+        ui.actionEditPatient = self.action_edit_patient  # type: ignore[attr-defined]
+        ui.editPatientButton = self.edit_patient_button  # type: ignore[attr-defined]
+
+    def selected_patient_id(self) -> int | None:
+        """The patient chosen in the patient list, else the one of the selected visit."""
+        index = self.ui.patientsView.currentIndex()
+        if index.isValid() and index.row() < self.patient_model.rowCount():
+            return self.patient_model.row_at(index.row()).id
+        visit = self.ui.visitsView.currentIndex()
+        if visit.isValid():
+            return self.visit_model.row_at(visit.row()).patient_id
+        return None
 
     def _set_up_status_bar(self, user: str, code_set_status: tuple[str, str | None]) -> None:
         self.database_label = QLabel()
@@ -292,16 +328,38 @@ class MainWindow(QMainWindow):
         backend = self._ready_backend()
         if backend is None:
             return None
-        dialog = NewPatientDialog(backend.providers(), self.selected_date(), self)
+        # The dialog stores the patient itself: a refused save keeps it open with what was typed.
+        dialog = NewPatientDialog(backend.providers(), self.selected_date(), self,
+                                  save=lambda d: backend.create_visit(d.record()))  # fmt: skip
         if dialog.exec() != NewPatientDialog.DialogCode.Accepted:
             return None
-        try:
-            stored = backend.create_visit(dialog.record())
-        except StorageError as error:
-            QMessageBox.warning(self, "dermcharge", f"The patient was not added.\n\n{error}")
-            return None
+        stored = dialog.saved
+        assert isinstance(stored, StoredVisit)
         self.refresh_visits()
         return self.open_visit(stored.id)
+
+    def edit_patient(self) -> bool:
+        """Correct the selected patient's details (name, DOB, address, coverage); audited."""
+        from dermcharge.gui.new_patient_dialog import NewPatientDialog
+
+        backend = self._ready_backend()
+        patient_id = self.selected_patient_id()
+        if backend is None or patient_id is None:
+            self.statusBar().showMessage("Choose a patient first (Ctrl+F to find one)", 5000)
+            return False
+        try:
+            on_file = backend.open_patient(patient_id)
+        except StorageError as error:
+            QMessageBox.warning(self, "dermcharge", f"The patient could not be opened.\n\n{error}")
+            return False
+        dialog = NewPatientDialog([], self.selected_date(), self, editing=on_file,
+                                  save=lambda d: backend.update_patient(patient_id, *d.details()))  # fmt: skip
+        if dialog.exec() != NewPatientDialog.DialogCode.Accepted:
+            return False
+        self.statusBar().showMessage("Patient details saved", 4000)
+        self.search_patients()
+        self.refresh_visits()
+        return True
 
     # --- the day's batch -------------------------------------------------------------------------
     def print_day(self) -> None:

@@ -1,87 +1,237 @@
-"""New patient: who they are, their coverage and the provider — then their first visit opens."""
+"""A patient's details — who they are, where they live, their coverage — for a new patient (whose
+first visit then opens) or to correct a patient on file.
+
+The form starts empty (no made-up birth date or sex), takes dates as staff type them, and stays
+open when the save is refused: the field at fault is marked and the reason said in words.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 
-from dermcharge.domain.record import Insurance, Patient, VisitRecord
+from dermcharge.domain.record import Address, Insurance, Patient, VisitRecord
 from dermcharge.domain.visit import PatientStatus, Payer, Visit
 from dermcharge.gui.backend_records import ProviderChoice
 from dermcharge.gui.forms.ui_new_patient_dialog import Ui_NewPatientDialog
+from dermcharge.gui.typed_dates import DateNotUnderstood, parse_typed_date, shown_date
+from dermcharge.storage.errors import InvalidRecord, StorageError
 
 PAYER_CHOICES = (("Medicare", Payer.MEDICARE), ("Commercial", Payer.COMMERCIAL),
                  ("Medicaid", Payer.MEDICAID), ("Self-pay", Payer.SELF_PAY))  # fmt: skip
+SEX_CHOICES = (("F", "F — female"), ("M", "M — male"), ("X", "X"), ("U", "U — unknown"))
+MARKED = "border: 2px solid #c62828;"
+
+# The services name a field by its path in the record; the form says it in words and marks it.
+FIELDS = {
+    "patient.first_name": ("firstNameEdit", "First name"),
+    "patient.last_name": ("lastNameEdit", "Last name"),
+    "patient.dob": ("dobEdit", "Date of birth"),
+    "patient.sex": ("sexCombo", "Sex"),
+    "patient.account_number": ("accountEdit", "Account number"),
+    "patient.phone": ("phoneEdit", "Phone"),
+    "patient.address": ("addressLine1Edit", "Address"),
+    "insurance[0].payer_name": ("payerNameEdit", "Payer name"),
+    "insurance[0].member_id": ("memberIdEdit", "Member ID"),
+    "insurance[1].payer_name": ("secondaryPayerEdit", "Secondary payer"),
+    "insurance[1].member_id": ("secondaryMemberIdEdit", "Secondary member ID"),
+    "provider": ("providerCombo", "Provider"),
+}
+
+Save = Callable[["NewPatientDialog"], object]
+
+
+def in_words(problem: str) -> tuple[str | None, str]:
+    """("accountEdit", "Account number: A-1001 belongs to …") for "patient.account_number: …"."""
+    path, _sep, rest = problem.partition(": ")
+    for prefix, (widget, words) in FIELDS.items():
+        if path == prefix or path.startswith(prefix + "."):
+            return widget, f"{words}: {rest}" if rest else words
+    return None, problem
 
 
 class NewPatientDialog(QDialog):
-    """Collects a VisitRecord for `record()`; the caller stores it through the services."""
+    """Collects a VisitRecord (`record()`) or, editing, a patient and coverage (`details()`).
+
+    `save` is called with the dialog on OK; when it raises a StorageError the dialog stays open
+    with everything typed, the field marked and the reason shown.
+    """
 
     def __init__(
         self,
         providers: list[ProviderChoice],
         on: date,
         parent: QWidget | None = None,
+        *,
+        save: Save | None = None,
+        editing: tuple[Patient, tuple[Insurance, ...]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_NewPatientDialog()
         self.ui.setupUi(self)
         self.on = on
+        self.save = save
+        self.saved: object = None
+        self.editing = editing is not None
         self.provider_records = {choice.id: choice.provider for choice in providers}
         ui = self.ui
-        ui.dobEdit.setDate(QDate(1960, 1, 1))
-        ui.dobEdit.setMaximumDate(QDate(on.year, on.month, on.day))
-        for sex in ("F", "M", "X", "U"):
-            ui.sexCombo.addItem(sex)
+        ui.sexCombo.addItem("— choose —", None)
+        for code, label in SEX_CHOICES:
+            ui.sexCombo.addItem(label, code)
         for label, payer in PAYER_CHOICES:
             ui.payerCombo.addItem(label, payer)
         for choice in providers:
             ui.providerCombo.addItem(choice.label, choice.id)
         ui.statusCombo.addItem("new", PatientStatus.NEW)
         ui.statusCombo.addItem("established", PatientStatus.ESTABLISHED)
-        ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("Create and open visit")
+        ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Save patient" if self.editing else "Create and open visit")
         ui.buttonBox.accepted.connect(self._on_accepted)
         ui.buttonBox.rejected.connect(self.reject)
+        if editing is not None:
+            self._fill(*editing)
+        for edit in self.findChildren(QLineEdit):
+            edit.textEdited.connect(lambda _t, e=edit: e.setStyleSheet(""))
+        ui.sexCombo.activated.connect(lambda _i: ui.sexCombo.setStyleSheet(""))
 
+    def _fill(self, patient: Patient, insurance: tuple[Insurance, ...]) -> None:
+        ui = self.ui
+        self.setWindowTitle(f"Patient — {patient.last_name}, {patient.first_name}")
+        for widget in (ui.providerCombo, ui.providerComboCaption, ui.statusCombo,
+                       ui.statusComboCaption, ui.payerCombo, ui.payerComboCaption):  # fmt: skip
+            widget.setVisible(False)  # those belong to a visit, not to the patient
+        ui.firstNameEdit.setText(patient.first_name)
+        ui.lastNameEdit.setText(patient.last_name)
+        ui.dobEdit.setText(shown_date(patient.dob))
+        ui.sexCombo.setCurrentIndex(max(0, ui.sexCombo.findData(patient.sex)))
+        ui.accountEdit.setText(patient.account_number)
+        ui.phoneEdit.setText(patient.phone)
+        address = patient.address
+        for edit, value in ((ui.addressLine1Edit, address.line1),
+                            (ui.addressLine2Edit, address.line2), (ui.cityEdit, address.city),
+                            (ui.stateEdit, address.state), (ui.zipEdit, address.zip)):  # fmt: skip
+            edit.setText(value)
+        by_priority = {policy.priority: policy for policy in insurance}
+        if primary := by_priority.get("primary"):
+            ui.payerNameEdit.setText(primary.payer_name)
+            ui.memberIdEdit.setText(primary.member_id)
+        if secondary := by_priority.get("secondary"):
+            ui.secondaryPayerEdit.setText(secondary.payer_name)
+            ui.secondaryMemberIdEdit.setText(secondary.member_id)
+        self._kept_insurance = insurance
+
+    # --- checking --------------------------------------------------------------------------------
     def problems(self) -> list[str]:
+        """What is missing or not understood, as `field.path: words` (shown in words)."""
         ui = self.ui
         found = []
-        for edit, name in ((ui.firstNameEdit, "first name"), (ui.lastNameEdit, "last name"),
-                           (ui.accountEdit, "account number")):  # fmt: skip
+        for edit, name in ((ui.firstNameEdit, "first_name"), (ui.lastNameEdit, "last_name"),
+                           (ui.accountEdit, "account_number")):  # fmt: skip
             if not edit.text().strip():
-                found.append(f"{name}: required")
-        if ui.providerCombo.currentData() is None:
+                found.append(f"patient.{name}: required")
+        try:
+            born = parse_typed_date(ui.dobEdit.text())
+            if born > self.on:
+                found.append(f"patient.dob: {shown_date(born)} is in the future")
+        except DateNotUnderstood as why:
+            found.append(f"patient.dob: {'required' if not ui.dobEdit.text().strip() else why}")
+        if ui.sexCombo.currentData() is None:
+            found.append("patient.sex: choose one")
+        if not self.editing and ui.providerCombo.currentData() is None:
             found.append("provider: add a provider first (dermcharge demo or the import)")
-        if ui.payerCombo.currentData() is not Payer.SELF_PAY and not ui.memberIdEdit.text().strip():
-            found.append("member ID: required for insured patients")
+        insured = self.editing or ui.payerCombo.currentData() is not Payer.SELF_PAY
+        if insured and not self.editing and not ui.memberIdEdit.text().strip():
+            found.append("insurance[0].member_id: required for insured patients")
+        if bool(ui.secondaryPayerEdit.text().strip()) != bool(
+            ui.secondaryMemberIdEdit.text().strip()
+        ):
+            found.append("insurance[1].member_id: give the secondary payer and its member ID")
         return found
+
+    def show_problems(self, problems: list[str]) -> None:
+        """Say each problem in words and mark its field; focus goes to the first one."""
+        lines, first = [], None
+        for problem in problems:
+            widget_name, words = in_words(problem)
+            lines.append(words)
+            if widget_name is not None:
+                widget = getattr(self.ui, widget_name)
+                widget.setStyleSheet(MARKED)
+                first = first or widget
+        self.ui.problemsLabel.setText(
+            "<span style='color:#c62828'>" + "<br>".join(lines) + "</span>"
+        )
+        if first is not None:
+            first.setFocus()
 
     def _on_accepted(self) -> None:
         problems = self.problems()
         if problems:
-            self.ui.problemsLabel.setText("<span style='color:#c62828'>" + "<br>".join(problems)
-                                          + "</span>")  # fmt: skip
+            self.show_problems(problems)
             return
+        if self.save is not None:
+            try:
+                self.saved = self.save(self)
+            except InvalidRecord as refused:
+                self.show_problems(refused.problems)
+                return
+            except StorageError as error:
+                self.show_problems([f"Not saved: {error}"])
+                return
         self.accept()
+
+    # --- what was entered ------------------------------------------------------------------------
+    def patient(self) -> Patient:
+        ui = self.ui
+        address = Address(
+            line1=ui.addressLine1Edit.text().strip(),
+            line2=ui.addressLine2Edit.text().strip(),
+            city=ui.cityEdit.text().strip(),
+            state=ui.stateEdit.text().strip().upper(),
+            zip=ui.zipEdit.text().strip(),
+        )
+        return Patient(
+            first_name=ui.firstNameEdit.text().strip(),
+            last_name=ui.lastNameEdit.text().strip(),
+            dob=parse_typed_date(ui.dobEdit.text()),
+            sex=str(ui.sexCombo.currentData()),
+            account_number=ui.accountEdit.text().strip(),
+            phone=ui.phoneEdit.text().strip(),
+            address=address,
+        )
+
+    def insurance(self) -> tuple[Insurance, ...]:
+        ui = self.ui
+        policies = []
+        kept = {p.priority: p for p in getattr(self, "_kept_insurance", ())}
+        insured = self.editing or ui.payerCombo.currentData() is not Payer.SELF_PAY
+        if insured and (ui.memberIdEdit.text().strip() or not self.editing):
+            name = ui.payerNameEdit.text().strip() or ui.payerCombo.currentText()
+            policy = Insurance(payer_name=name, member_id=ui.memberIdEdit.text().strip())
+            if "primary" in kept:  # keep what the form does not show (group, plan, subscriber)
+                policy = replace(kept["primary"], payer_name=name,
+                                 member_id=policy.member_id)  # fmt: skip
+            policies.append(policy)
+        if ui.secondaryPayerEdit.text().strip():
+            policies.append(
+                Insurance(
+                    payer_name=ui.secondaryPayerEdit.text().strip(),
+                    member_id=ui.secondaryMemberIdEdit.text().strip(),
+                    priority="secondary",
+                )
+            )
+        return tuple(policies)
+
+    def details(self) -> tuple[Patient, tuple[Insurance, ...]]:
+        return self.patient(), self.insurance()
 
     def record(self) -> VisitRecord:
         ui = self.ui
-        payer = ui.payerCombo.currentData()
-        patient = Patient(
-            first_name=ui.firstNameEdit.text().strip(),
-            last_name=ui.lastNameEdit.text().strip(),
-            dob=ui.dobEdit.date().toPython(),
-            sex=ui.sexCombo.currentText(),
-            account_number=ui.accountEdit.text().strip(),
-            phone=ui.phoneEdit.text().strip(),
-        )
-        insurance = ()
-        if payer is not Payer.SELF_PAY:
-            name = ui.payerNameEdit.text().strip() or ui.payerCombo.currentText()
-            insurance = (Insurance(payer_name=name, member_id=ui.memberIdEdit.text().strip()),)
-        visit = Visit(date_of_service=self.on, payer=payer,
+        visit = Visit(date_of_service=self.on, payer=ui.payerCombo.currentData(),
                       patient_status=ui.statusCombo.currentData())  # fmt: skip
         provider = self.provider_records[ui.providerCombo.currentData()]
-        return VisitRecord(visit=visit, patient=patient, insurance=insurance, provider=provider)
+        return VisitRecord(visit=visit, patient=self.patient(), insurance=self.insurance(),
+                           provider=provider)  # fmt: skip

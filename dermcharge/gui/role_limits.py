@@ -32,12 +32,14 @@ MAIN_WINDOW_ACTIONS = {
     "actionOpenVisit": Action.VIEW_RECORDS,
     "actionNewVisit": Action.CAPTURE,
     "actionNewPatient": Action.CAPTURE,
+    "actionEditPatient": Action.CAPTURE,
     "actionPrintDay": Action.PRINT_EXPORT,
 }
 MAIN_WINDOW_BUTTONS = {
     "openVisitButton": Action.VIEW_RECORDS,
     "newVisitButton": Action.CAPTURE,
     "newPatientButton": Action.CAPTURE,
+    "editPatientButton": Action.CAPTURE,
     "printDayButton": Action.PRINT_EXPORT,
 }
 _ORIGINAL_TIP = "dermcharge_original_tooltip"

@@ -6,7 +6,7 @@ are the second line, so no path through the windows can skip them.
 
 from __future__ import annotations
 
-from dermcharge.domain.record import VisitRecord
+from dermcharge.domain.record import Insurance, Patient, VisitRecord
 from dermcharge.domain.visit import Visit
 from dermcharge.gui.app_backend import AppBackend
 from dermcharge.security.accounts import User
@@ -51,6 +51,12 @@ class SecureBackend(AppBackend):
     ) -> StoredVisit:
         self._require(Action.DECIDE_FINDINGS)
         return super().decide_finding(stored, position, decision, reason)  # type: ignore[misc]
+
+    def update_patient(
+        self, patient_id: int, patient: Patient, insurance: tuple[Insurance, ...]
+    ) -> None:
+        self._require(Action.CAPTURE)
+        super().update_patient(patient_id, patient, insurance)
 
     def create_visit(self, record: VisitRecord) -> StoredVisit:
         self._require(Action.CAPTURE)

@@ -152,9 +152,11 @@ def test_new_patient_dialog_builds_a_record_the_services_accept(qtbot, window):
     dialog = NewPatientDialog(window.backend.providers(), DOS, window)
     qtbot.addWidget(dialog)
     dialog.ui.buttonBox.accepted.emit()  # nothing typed yet: the problems show, no record
-    assert "first name: required" in dialog.ui.problemsLabel.text()
+    assert "First name: required" in dialog.ui.problemsLabel.text()
     qtbot.keyClicks(dialog.ui.firstNameEdit, "Grace")
     qtbot.keyClicks(dialog.ui.lastNameEdit, "Hopper")
+    qtbot.keyClicks(dialog.ui.dobEdit, "12/09/1906")
+    dialog.ui.sexCombo.setCurrentIndex(dialog.ui.sexCombo.findData("F"))
     qtbot.keyClicks(dialog.ui.accountEdit, "A-2001")
     qtbot.keyClicks(dialog.ui.memberIdEdit, "2AB3CD4EF56")
     assert dialog.problems() == []
