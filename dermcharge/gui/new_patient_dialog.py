@@ -18,7 +18,7 @@ from dermcharge.domain.visit import PatientStatus, Payer, Visit
 from dermcharge.gui.backend_records import ProviderChoice
 from dermcharge.gui.forms.ui_new_patient_dialog import Ui_NewPatientDialog
 from dermcharge.gui.typed_dates import DateNotUnderstood, parse_typed_date, shown_date
-from dermcharge.storage.errors import InvalidRecord, StorageError
+from dermcharge.services.errors import InvalidRecord, StorageError
 
 PAYER_CHOICES = (("Medicare", Payer.MEDICARE), ("Commercial", Payer.COMMERCIAL),
                  ("Medicaid", Payer.MEDICAID), ("Self-pay", Payer.SELF_PAY))  # fmt: skip

@@ -12,7 +12,16 @@ from datetime import date
 
 from dermcharge.domain.claim import CodedClaim
 from dermcharge.domain.record import Patient, VisitRecord
+from dermcharge.domain.stored import (
+    AuditEntry,
+    ClaimLineSummary,
+    FindingDecision,
+    SignedVersion,
+    StoredVisit,
+    VisitSummary,
+)
 from dermcharge.domain.visit import Visit
+from dermcharge.domain.workflow import VisitAction, VisitStatus, allowed_actions
 from dermcharge.services.errors import SignRefused
 from dermcharge.services.record_checks import (
     date_of_service_problems,
@@ -21,28 +30,20 @@ from dermcharge.services.record_checks import (
     place_of_service_problems,
     provider_problems,
 )
+from dermcharge.services.record_checks import practice_problems as practice_problems_of
 from dermcharge.storage import people_repository as people
 from dermcharge.storage import visit_queries, visit_repository
 from dermcharge.storage.audit_log import audit_entries
 from dermcharge.storage.database import Database
 from dermcharge.storage.errors import InvalidRecord
-from dermcharge.storage.stored import (
-    AuditEntry,
-    ClaimLineSummary,
-    FindingDecision,
-    SignedVersion,
-    StoredVisit,
-    VisitSummary,
-)
-from dermcharge.storage.workflow import VisitAction, VisitStatus, allowed_actions
 
 Coder = Callable[[Visit], CodedClaim]
 
 __all__ = [
     "ClaimLineSummary",
     "Coder",
-    "SignRefused",
     "FindingDecision",
+    "SignRefused",
     "SignedVersion",
     "StoredVisit",
     "VisitAction",
@@ -108,13 +109,28 @@ def create_visit(
                     ]
                 )
             provider_id = people.add_provider(session, record.provider, actor=actor, at=at)
+        else:
+            people.complete_provider(session, provider_id, record.provider, actor=actor, at=at)
         patient_id = people.find_patient_id(session, record.patient.account_number)
         if patient_id is None:
             patient_id = people.add_patient(
                 session, record.patient, record.insurance, actor=actor, at=at
             )
         else:
-            _check_same_patient(people.get_patient(session, patient_id)[0], record.patient)
+            on_file, insurance_on_file = people.get_patient(session, patient_id)
+            _check_same_patient(on_file, record.patient)
+            if record.insurance and record.insurance != insurance_on_file:
+                # The visit record carries the insurance the patient presented at this visit:
+                # it becomes the insurance on file (audited, as any change to a patient).
+                people.update_patient(
+                    session, patient_id, on_file, record.insurance, actor=actor, at=at
+                )
+        if record.practice is not None and people.get_practice(session) is None:
+            # The first record that names the practice sets it up; after that the practice's
+            # own settings are the authority and a record's practice block is only printed.
+            if practice_problems := practice_problems_of(record.practice):
+                raise InvalidRecord(practice_problems)
+            people.save_practice(session, record.practice, actor=actor, at=at)
         visit_id = visit_repository.add_visit(
             session,
             record.visit,
