@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from dermcharge.anatomy.sites import site_table
 from dermcharge.coding.procedure_kinds import EM_CODES_BY_STATUS
-from dermcharge.domain.claim import CodedClaim
+from dermcharge.domain.claim import CodedClaim, Finding, Severity
 from dermcharge.domain.visit import (
     BIOPSY_KINDS,
     Abn,
@@ -28,7 +28,6 @@ from dermcharge.domain.visit import (
     RepairType,
     Visit,
 )
-from dermcharge.services.draft_claim import code_draft
 from dermcharge.services.procedure_needs import Need, needs, procedure_problems
 
 Coder = Callable[[Visit], CodedClaim]
@@ -150,6 +149,11 @@ class CaptureFlow:
             raise ValueError(f"unknown site {site!r}")
         self._record(f"site {site} {laterality or ''}".strip())
         self.site = SiteChoice(site, laterality, digit)
+        proc = self.current_procedure
+        if proc is not None and proc.site is None:
+            # A procedure recorded before its site was picked: the site picked now is its own.
+            self._update_at(self.current, "site", site=site, laterality=laterality, digit=digit)
+            return
         self.current = None
         self._changed(recode=False)
 
@@ -332,7 +336,12 @@ class CaptureFlow:
         if proc is None:
             raise LookupError("no procedure is being entered: choose a kind first")
         base = proc.diagnosis or Diagnosis()
-        self._update(action, diagnosis=replace(base, **changes))
+        diagnosis = replace(base, **changes)
+        if proc.path_pending and _is_definitive(diagnosis):
+            # A definitive diagnosis is the pathology result: nothing is pending any more.
+            self._update(action, diagnosis=diagnosis, path_pending=False)
+            return
+        self._update(action, diagnosis=diagnosis)
 
     def _changed(self, recode: bool = True) -> None:
         if recode:
@@ -345,4 +354,46 @@ class CaptureFlow:
         if self._coder is None:
             self.claim, self.coding_error = None, "The coding engine is not installed."
             return
-        self.claim, self.coding_error = code_draft(self._visit, self._coder)
+        problems = self.all_problems()
+        kept = [i for i in range(len(self._visit.procedures)) if i not in problems]
+        codable = replace(self._visit, procedures=tuple(self._visit.procedures[i] for i in kept))
+        try:
+            claim = self._coder(codable)
+        except Exception as error:  # an engine fault must never lose the visit being captured
+            self.claim, self.coding_error = None, f"Could not code this visit: {error}"
+            return
+        self.coding_error = ""
+        self.claim = _remap(claim, kept, problems)
+
+
+def _is_definitive(diagnosis: Diagnosis) -> bool:
+    """Not the while-pending placeholder (D49.2, "neoplasm of unspecified behavior")."""
+    if diagnosis.finding:
+        return diagnosis.finding != USUAL_FINDING[Kind.BIOPSY_TANGENTIAL]
+    return bool(diagnosis.icd10) and not (diagnosis.icd10 or "").startswith("D49")
+
+
+def _remap(claim: CodedClaim, kept: list[int], problems: dict[int, list[str]]) -> CodedClaim:
+    """Put the claim's procedure indices back on the full visit and add the incomplete ones."""
+
+    def back(indices: tuple[int | None, ...]) -> tuple[int | None, ...]:
+        return tuple(None if i is None else kept[i] for i in indices)
+
+    lines = tuple(replace(line, procedures=back(line.procedures)) for line in claim.lines)
+    not_billed = tuple(replace(nb, procedures=back(nb.procedures)) for nb in claim.not_billed)
+    findings = [
+        replace(f, procedures=tuple(kept[i] for i in f.procedures if i < len(kept)))
+        for f in claim.findings
+    ]
+    for index, messages in sorted(problems.items()):
+        for message in messages:
+            findings.append(
+                Finding(
+                    severity=Severity.ERROR,
+                    check="incomplete",
+                    message=f"procedure {index + 1}: {message}",
+                    procedures=(index,),
+                    action="complete the procedure",
+                )
+            )
+    return replace(claim, lines=lines, not_billed=not_billed, findings=tuple(findings))

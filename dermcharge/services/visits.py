@@ -22,7 +22,6 @@ from dermcharge.domain.stored import (
 )
 from dermcharge.domain.visit import Visit
 from dermcharge.domain.workflow import VisitAction, VisitStatus, allowed_actions
-from dermcharge.services.draft_claim import code_draft
 from dermcharge.services.errors import SignRefused
 from dermcharge.services.record_checks import (
     date_of_service_problems,
@@ -173,13 +172,10 @@ def save_visit(
     provider_id: int | None = None,
     coder: Coder = engine_coder,
 ) -> StoredVisit:
-    """Save edits to a draft (or ready) visit, recoded; raises VisitConflict when stale.
-
-    Any draft saves, finished or not: the complete procedures are coded and the incomplete ones
-    carry error findings (as on the screen); if the engine fails the visit is saved uncoded."""
+    """Save edits to a draft (or ready) visit, recoded; raises VisitConflict when stale."""
     if place_of_service is not None and (problems := place_of_service_problems(place_of_service)):
         raise InvalidRecord(problems)
-    claim, _coding_error = code_draft(visit, coder)
+    claim = coder(visit)
     with db.write() as session:
         current = visit_repository.load_visit(session, visit_id)
         visit_repository.update_visit(

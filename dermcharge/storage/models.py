@@ -210,7 +210,7 @@ class VisitRow(Base):
     status: Mapped[str] = mapped_column(String(10), default="draft")
     version: Mapped[int] = mapped_column(default=1)  # optimistic lock, bumped by every save
     amendment: Mapped[int] = mapped_column(default=0)  # 0 = original, n = n-th amendment
-    visit_json: Mapped[dict[str, Any]]  # the visit exactly as entered (storage/visit_codec.py)
+    visit_json: Mapped[dict[str, Any]]  # the visit exactly as entered (contract JSON)
     claim_json: Mapped[dict[str, Any] | None]  # the coded claim, whole
     code_sets: Mapped[dict[str, Any]]  # code-set and rule versions that produced the claim
     created_at: Mapped[datetime]

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from dermcharge.coding.claim_json import claim_from_json, claim_to_json
+from dermcharge.coding.visit_json import InvalidVisit, parse_visit, visit_to_json
 from dermcharge.domain.claim import CodedClaim
 from dermcharge.domain.record import VisitRecord
 from dermcharge.domain.stored import SignedVersion, StoredVisit
@@ -36,7 +37,6 @@ from dermcharge.storage.errors import (
 )
 from dermcharge.storage.models import FindingRow, VisitRow, VisitVersionRow
 from dermcharge.storage.people_repository import get_patient, get_practice, get_provider
-from dermcharge.storage.visit_codec import decode_visit, encode_visit
 from dermcharge.storage.visit_rows import claim_summary, finding_decisions, write_child_rows
 
 
@@ -74,7 +74,7 @@ def add_visit(
         status=str(VisitStatus.DRAFT),
         version=1,
         amendment=0,
-        visit_json=encode_visit(visit),
+        visit_json=visit_to_json(visit),
         claim_json=None if claim is None else claim_to_json(claim),
         code_sets=dict(claim.code_sets) if claim is not None else {},
         created_at=at,
@@ -129,7 +129,7 @@ def update_visit(
     row.place_of_service = place_of_service
     if provider_id is not None:
         row.provider_id = provider_id
-    row.visit_json = encode_visit(visit)
+    row.visit_json = visit_to_json(visit)
     row.claim_json = None if claim is None else claim_to_json(claim)
     row.code_sets = dict(claim.code_sets) if claim is not None else {}
     row.updated_at, row.updated_by = at, actor
@@ -271,8 +271,8 @@ def load_visit(session: Session, visit_id: int) -> StoredVisit:
     if row is None:
         raise NotFound(f"no visit with id {visit_id}")
     try:
-        visit = decode_visit(row.visit_json)  # our own lenient codec: drafts reopen as saved
-    except StorageError as error:
+        visit = parse_visit(row.visit_json)
+    except InvalidVisit as error:  # stored by an older version whose rules were looser
         raise StorageError(f"visit {visit_id} cannot be read back: {error}") from error
     patient, insurance = get_patient(session, row.patient_id)
     record = VisitRecord(
