@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QStringListModel, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QButtonGroup, QCompleter, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QCompleter, QPushButton, QSizePolicy, QWidget
 
 from dermcharge.domain.visit import Diagnosis
 from dermcharge.gui.finding_entry import finding_completions, resolve_entry
@@ -33,6 +33,8 @@ class EmPicker(QObject):
             button = QPushButton(code, owner)
             button.setCheckable(True)
             button.setMinimumHeight(32)
+            # A fixed width: a long E/M diagnosis label beside the buttons must not squeeze them.
+            button.setFixedWidth(button.fontMetrics().horizontalAdvance(code) + 28)
             button.setStyleSheet(CHECKED_STYLE)
             button.setToolTip(f"Office E/M {code} (Ctrl+Shift+{number}); again for none")
             button.setShortcut(QKeySequence(f"Ctrl+Shift+{number}"))
@@ -40,6 +42,9 @@ class EmPicker(QObject):
             self.ui.emButtonsLayout.addWidget(button)
             self.em_buttons[code] = button
         self.em_group.buttonClicked.connect(self._on_em_button_clicked)
+        # The label takes what room is left and is cut off (its tooltip has all of it), never
+        # widening the row and moving the buttons.
+        self.ui.emDxLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.ui.separateCheck.toggled.connect(self._on_separate_toggled)
         self._em_completions = QStringListModel(self)
         completer = QCompleter(self._em_completions, owner)
@@ -59,6 +64,7 @@ class EmPicker(QObject):
         diagnoses = em.diagnoses if em else ()
         shown = ", ".join(diagnosis_text(dx) for dx in diagnoses)
         self.ui.emDxLabel.setText(f"<b>{shown}</b>" if shown else "<i>no E/M diagnosis</i>")
+        self.ui.emDxLabel.setToolTip(shown)
 
     def _on_em_button_clicked(self, button: QPushButton) -> None:
         code = button.text()

@@ -33,6 +33,7 @@ MODALITY_LABELS = {
     Modality.UVB_WITH_TOPICAL: "UVB with tar/petrolatum",
     Modality.PUVA: "PUVA",
 }
+PROBLEM_LINES = 5
 NOT_ENTERED = -0.1  # the spin boxes' "—" value: nothing typed yet (0 is a real margin)
 
 
@@ -51,6 +52,12 @@ class ProcedurePanel(QWidget):
         self._set_up_kinds()
         self._set_up_details()
         self._set_up_findings()
+        # The list of what is missing changes with every choice; a label that grew with it
+        # would re-lay the whole column out and move the buttons under the pointer. It keeps
+        # room for PROBLEM_LINES lines (the full list is its tooltip).
+        lines = self.fontMetrics().lineSpacing() * PROBLEM_LINES + 4
+        self.ui.problemsLabel.setFixedHeight(lines)
+        self.ui.problemsLabel.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         flow.subscribe(lambda _flow: self.refresh())
         self.refresh()
 
@@ -206,6 +213,7 @@ class ProcedurePanel(QWidget):
         for finding, button in self.favourite_buttons.items():
             button.setDown(dx is not None and dx.finding == finding)
         problems = self.flow.problems()
+        ui.problemsLabel.setToolTip("\n".join(problems))
         ui.problemsLabel.setText(
             "<span style='color:#c62828'>" + "<br>".join(f"✖ {p}" for p in problems) + "</span>"
             if problems else "<span style='color:#2e7d32'>✔ ready to code</span>"

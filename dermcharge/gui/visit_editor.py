@@ -83,6 +83,8 @@ class VisitEditor(QWidget):
         self.finding_model = self.claim_panel.finding_model
         self.diagnosis_model = self.claim_panel.diagnosis_model
         self.ui.procedureScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there, so its coming and going never narrows the panel and rewraps its text.
+        self.ui.procedureScroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._set_up_site_search()
         self.em_picker = EmPicker(self.ui, flow, self)
         self.em_buttons = self.em_picker.em_buttons
