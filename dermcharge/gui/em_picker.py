@@ -34,7 +34,7 @@ class EmPicker(QObject):
             button.setCheckable(True)
             button.setMinimumHeight(32)
             # A fixed width: a long E/M diagnosis label beside the buttons must not squeeze them.
-            button.setFixedWidth(button.fontMetrics().horizontalAdvance(code) + 28)
+            button.setFixedWidth(button.sizeHint().width())
             button.setStyleSheet(CHECKED_STYLE)
             button.setToolTip(f"Office E/M {code} (Ctrl+Shift+{number}); again for none")
             button.setShortcut(QKeySequence(f"Ctrl+Shift+{number}"))
