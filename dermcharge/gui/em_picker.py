@@ -3,6 +3,8 @@ the problems the E/M managed (a finding or an ICD-10-CM code, typed with complet
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QObject, QStringListModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QCompleter, QPushButton, QSizePolicy, QWidget
@@ -53,6 +55,8 @@ class EmPicker(QObject):
         self.ui.emDxEdit.setCompleter(completer)
         self.ui.emDxEdit.textEdited.connect(self._on_em_dx_edited)
         self.ui.emDxEdit.returnPressed.connect(self._on_em_dx_entered)
+        self.ui.emDxLabel.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.ui.emDxLabel.linkActivated.connect(self._on_em_dx_link_activated)
 
     def refresh(self) -> None:
         em = self.flow.visit.em
@@ -61,10 +65,23 @@ class EmPicker(QObject):
         self.ui.separateCheck.blockSignals(True)
         self.ui.separateCheck.setChecked(em.separately_identifiable if em else True)
         self.ui.separateCheck.blockSignals(False)
-        diagnoses = em.diagnoses if em else ()
+        diagnoses = em.diagnoses if em else self.flow.em_diagnoses_waiting()
         shown = ", ".join(diagnosis_text(dx) for dx in diagnoses)
-        self.ui.emDxLabel.setText(f"<b>{shown}</b>" if shown else "<i>no E/M diagnosis</i>")
-        self.ui.emDxLabel.setToolTip(shown)
+        # Each with its own ✕: a wrongly added diagnosis is one click away from gone.
+        linked = ", ".join(
+            f"<b>{escape(diagnosis_text(dx))}</b> <a href='#dx-{i}' title='remove'>✕</a>"
+            for i, dx in enumerate(diagnoses)
+        )
+        self.ui.emDxLabel.setText(linked or "<i>no E/M diagnosis</i>")
+        self.ui.emDxLabel.setToolTip(f"{shown} — ✕ removes one" if shown else "")
+
+    def _on_em_dx_link_activated(self, link: str) -> None:
+        em = self.flow.visit.em
+        current = list(em.diagnoses if em else self.flow.em_diagnoses_waiting())
+        index = int(link.rsplit("-", 1)[1])
+        if 0 <= index < len(current):
+            del current[index]
+            self.flow.set_em_diagnoses(current)
 
     def _on_em_button_clicked(self, button: QPushButton) -> None:
         code = button.text()
@@ -97,7 +114,7 @@ class EmPicker(QObject):
         dx = Diagnosis(finding=choice.finding, icd10=choice.icd10)
         if dx not in current:
             self.flow.set_em_diagnoses((*current, dx))
-        self.ui.emDxEdit.clear()
+        self.ui.emDxEdit.setText("")  # setText, not clear(): Ctrl+Z then undoes the visit, not the typing
 
 
 def diagnosis_text(dx: Diagnosis) -> str:

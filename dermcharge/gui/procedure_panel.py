@@ -319,7 +319,7 @@ class ProcedurePanel(QWidget):
             self.flow.set_finding(choice.finding)
         elif choice.icd10:
             self.flow.set_icd10(choice.icd10)
-        self.ui.findingEdit.clear()
+        self.ui.findingEdit.setText("")  # not clear(): Ctrl+Z then undoes the visit
 
     def _on_done_clicked(self) -> None:
         self.flow.finish_procedure()

@@ -12,9 +12,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
-from PySide6.QtWidgets import (
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dermcharge.anatomy.sites import describe
 from dermcharge.domain.claim import ClaimLine
@@ -27,6 +25,7 @@ from dermcharge.gui.forms.ui_visit_editor import Ui_VisitEditor
 from dermcharge.gui.procedure_panel import ProcedurePanel
 from dermcharge.gui.site_list_model import SiteListModel
 from dermcharge.gui.visit_header import header_text
+from dermcharge.gui.visit_undo import VisitHistory
 from dermcharge.gui.vocabulary import kind_label
 from dermcharge.services.capture_flow import CaptureFlow
 
@@ -131,8 +130,13 @@ class VisitEditor(QWidget):
         done = self.procedure_panel.ui.doneButton
         self._add_action("&Next procedure", "Ctrl+Return", done.click)
         self._add_action("E/M &diagnosis", "Ctrl+E", self.ui.emDxEdit.setFocus)
-        self._add_action("&Remove procedure", "Ctrl+Delete",
-                         self.procedure_panel.ui.removeButton.click)  # fmt: skip
+        self._add_action("&Remove procedure…", "Ctrl+Delete", self.remove_current_procedure)
+        self.history = VisitHistory(self.flow, self)
+        self.history.let_through(self.ui.emDxEdit, self.ui.siteSearchEdit,
+                                 self.procedure_panel.ui.findingEdit)  # fmt: skip
+        for action in (self.history.undo_action, self.history.redo_action):
+            self.addAction(action)
+        self.editor_actions[:0] = [self.history.undo_action, self.history.redo_action]
         self.view_actions: list[QAction] = []
         show = self.body_map.show_view
         for number, name in enumerate(self.body_map.views, start=1):
@@ -150,6 +154,24 @@ class VisitEditor(QWidget):
         self.addAction(action)
         self.editor_actions.append(action)
         return action
+
+    def remove_current_procedure(self) -> bool:
+        """Ctrl+Delete asks first (a key is easily hit by mistake); Ctrl+Z brings it back."""
+        index = self.flow.current
+        proc = self.flow.current_procedure
+        if index is None or proc is None:
+            return False
+        where = describe(proc.site, proc.laterality.value if proc.laterality else None,
+                         proc.digit) if proc.site else "no site"  # fmt: skip
+        answer = QMessageBox.question(
+            self, "Remove procedure?",
+            f"Remove procedure {index + 1}: {kind_label(proc.kind)} ({where})?\n\n"
+            "Edit ▸ Undo (Ctrl+Z) brings it back.",
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.flow.remove_procedure(index)
+        return True
 
     def focus_site_search(self) -> None:
         self.ui.siteSearchEdit.setFocus()
@@ -187,6 +209,8 @@ class VisitEditor(QWidget):
             widget.setEnabled(not locked)
         for action in self.editor_actions:
             action.setEnabled(not locked)
+        if locked:
+            self.history.forget()
         for name, why in self.role_limits.items():  # what this user's roles do not allow
             widget = getattr(self.ui, name)
             widget.setEnabled(False)

@@ -65,6 +65,14 @@ class SiteChoice:
     digit: int | None = None
 
 
+@dataclass(frozen=True)
+class FlowSnapshot:
+    visit: Visit
+    current: int | None
+    site: SiteChoice | None
+    em_diagnoses: tuple[Diagnosis, ...]
+
+
 def default_coder() -> Coder | None:
     """The coding engine, or None while it is not installed (the GUI shows a placeholder)."""
     try:
@@ -283,6 +291,10 @@ class CaptureFlow:
             self._visit = replace(self._visit, em=em)
         self._changed()
 
+    def em_diagnoses_waiting(self) -> tuple[Diagnosis, ...]:
+        """The E/M diagnoses typed before an E/M level was chosen."""
+        return self._em_diagnoses
+
     def set_patient_status(self, status: PatientStatus) -> None:
         self._record("patient status")
         self._visit = replace(self._visit, patient_status=status, em=None)
@@ -312,6 +324,20 @@ class CaptureFlow:
         if self._visit.diagnosis_order:
             self._visit = replace(self._visit, diagnosis_order=())
             self._changed()
+
+    # --- undo ------------------------------------------------------------------------------------
+    def snapshot(self) -> FlowSnapshot:
+        """Everything an undo puts back: the visit, the procedure being entered, the site."""
+        return FlowSnapshot(self._visit, self.current, self.site, self._em_diagnoses)
+
+    def restore(self, snapshot: FlowSnapshot) -> None:
+        """Go back (or forward) to a snapshot; recoded and redrawn like any change."""
+        self._record("undo/redo")
+        self._visit = snapshot.visit
+        self.current = snapshot.current
+        self.site = snapshot.site
+        self._em_diagnoses = snapshot.em_diagnoses
+        self._changed()
 
     # --- internals -------------------------------------------------------------------------------
     def _record(self, action: str) -> None:
