@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self.search_patients)
         self.ui.patientSearchEdit.textEdited.connect(lambda _t: self._search_timer.start())
         self.ui.patientSearchEdit.returnPressed.connect(self.search_patients)
+        self.ui.patientSearchEdit.installEventFilter(self)
         self.refresh_visits()
 
     # --- set-up ----------------------------------------------------------------------------------
@@ -261,8 +262,31 @@ class MainWindow(QMainWindow):
         if backend is None or not index.isValid():
             return
         hit = self.patient_model.row_at(index.row())
-        self.visit_model.set_rows(backend.patient_history(hit.id))
-        self.ui.visitsTitle.setText(f"<b>Visits of {hit.name}</b>")
+        history = backend.patient_history(hit.id)
+        self.visit_model.set_rows(history)
+        self.ui.visitsView.resizeColumnsToContents()
+        self.ui.visitsTitle.setText(
+            f"<b>Visits of {hit.name}</b> ({len(history)}) — Enter opens, New visit adds one"
+        )
+        if history:  # newest first: Enter on the patient, then Enter again opens it
+            self.ui.visitsView.selectRow(0)
+            if self.ui.patientsView.hasFocus():
+                self.ui.visitsView.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the patient search moves into the patients found (as in the site search)."""
+        if (
+            watched is self.ui.patientSearchEdit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self.search_patients()
+            if self.patient_model.rowCount():
+                self.ui.patientsView.setFocus()
+                self.ui.patientsView.setCurrentIndex(self.patient_model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def _focus_search(self) -> None:
         self.ui.patientSearchEdit.setFocus()
@@ -307,20 +331,32 @@ class MainWindow(QMainWindow):
             self.visit_windows.remove(window)
 
     def new_visit(self) -> QWidget | None:
-        """A new visit on the chosen date for the patient of the selected visit."""
+        """A new visit on the chosen date for the patient found (patient list) or, else, the
+        patient of the selected visit."""
+        backend = self._ready_backend()
+        patient_id = self._found_patient_id()
         visit_id = self._selected_visit_id()
-        backend = self._ready_backend() if visit_id is not None else None
-        if visit_id is None or backend is None:
-            message = "Choose a visit of the patient first (or New patient)"
+        if backend is None or (patient_id is None and visit_id is None):
+            message = "Find the patient first (Ctrl+F), or choose one of their visits"
             self.statusBar().showMessage(message, 4000)
             return None
         try:
-            stored = backend.new_visit_like(backend.open_visit(visit_id), self.selected_date())
+            if patient_id is not None:
+                stored = backend.new_visit_for_patient(patient_id, self.selected_date())
+            else:
+                assert visit_id is not None
+                stored = backend.new_visit_like(backend.open_visit(visit_id), self.selected_date())
         except StorageError as error:
             QMessageBox.warning(self, "dermcharge", f"No new visit was made.\n\n{error}")
             return None
         self.refresh_visits()
         return self.open_visit(stored.id)
+
+    def _found_patient_id(self) -> int | None:
+        index = self.ui.patientsView.currentIndex()
+        if index.isValid() and index.row() < self.patient_model.rowCount():
+            return self.patient_model.row_at(index.row()).id
+        return None
 
     def new_patient(self) -> QWidget | None:
         from dermcharge.gui.new_patient_dialog import NewPatientDialog
