@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from dermcharge.domain.stored import FindingDecision, StoredVisit
 from dermcharge.gui.app_backend import AppBackend
+from dermcharge.gui.claim_panel import PRACTICE_WIDE_CHECKS, practice_wide_findings
 from dermcharge.gui.visit_editor import VisitEditor
 from dermcharge.services.capture_flow import CaptureFlow, default_coder
 from dermcharge.services.errors import StorageError
@@ -16,9 +17,11 @@ AUTOSAVE_MS = 1500  # a pause in typing this long saves the draft
 
 
 def open_findings(findings: tuple[FindingDecision, ...]) -> tuple[list[str], list[str]]:
-    """The saved claim's errors nobody overrode and warnings nobody decided on."""
+    """The saved claim's errors nobody overrode and warnings nobody decided on (the practice's
+    own set-up, said in the status bar, is not asked about on each visit)."""
     errors = [f.message for f in findings if f.severity == "error" and f.decision != "overridden"]
-    warnings = [f.message for f in findings if f.severity == "warning" and not f.decision]
+    warnings = [f.message for f in findings if f.severity == "warning" and not f.decision
+                and f.check not in PRACTICE_WIDE_CHECKS]  # fmt: skip
     return errors, warnings
 
 
@@ -51,6 +54,11 @@ class VisitWindow(QMainWindow):
         from dermcharge.gui.finding_decisions import attach_finding_decisions
 
         self.finding_decisions = attach_finding_decisions(self)  # Acknowledge / Override…
+        self.practice_label = QLabel(self)  # the practice-wide condition, once, not per claim
+        self.practice_label.setStyleSheet("color: #b26a00")
+        self.statusBar().addPermanentWidget(self.practice_label)
+        self.flow.subscribe(lambda _flow: self._show_practice_wide())
+        self._show_practice_wide()
         self._dirty = False  # opening is not an edit
         self._update_title()
         self.resize(1280, 800)
@@ -77,6 +85,11 @@ class VisitWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&Map")
         for action in self.editor.view_actions:
             view_menu.addAction(action)
+
+    def _show_practice_wide(self) -> None:
+        found = practice_wide_findings(self.flow.claim.findings) if self.flow.claim else []
+        self.practice_label.setText("⚠ newer ICD-10-CM release in force" if found else "")
+        self.practice_label.setToolTip("\n".join(f.message for f in found))
 
     def _update_title(self) -> None:
         patient = self.stored.record.patient
