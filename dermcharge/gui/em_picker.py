@@ -7,10 +7,10 @@ from html import escape
 
 from PySide6.QtCore import QObject, QStringListModel, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QButtonGroup, QCompleter, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QSizePolicy, QWidget
 
 from dermcharge.domain.visit import Diagnosis
-from dermcharge.gui.finding_entry import finding_completions, resolve_entry
+from dermcharge.gui.finding_entry import completer_for, finding_completions, resolve_entry
 from dermcharge.gui.forms.ui_visit_editor import Ui_VisitEditor
 from dermcharge.gui.vocabulary import finding_label
 from dermcharge.services.capture_flow import CaptureFlow
@@ -49,10 +49,7 @@ class EmPicker(QObject):
         self.ui.emDxLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.ui.separateCheck.toggled.connect(self._on_separate_toggled)
         self._em_completions = QStringListModel(self)
-        completer = QCompleter(self._em_completions, owner)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.ui.emDxEdit.setCompleter(completer)
+        self.ui.emDxEdit.setCompleter(completer_for(self._em_completions, owner))
         self.ui.emDxEdit.textEdited.connect(self._on_em_dx_edited)
         self.ui.emDxEdit.returnPressed.connect(self._on_em_dx_entered)
         self.ui.emDxLabel.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)

@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QCompleter, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from dermcharge.anatomy.sites import describe, site_table
 from dermcharge.domain.visit import Kind, Modality, RepairType
-from dermcharge.gui.finding_entry import finding_completions, resolve_entry
+from dermcharge.gui.finding_entry import completer_for, finding_completions, resolve_entry
 from dermcharge.gui.forms.ui_procedure_panel import Ui_ProcedurePanel
 from dermcharge.gui.vocabulary import (
     COMMON_KINDS,
@@ -120,10 +120,7 @@ class ProcedurePanel(QWidget):
             self.ui.favouritesGrid.addWidget(button, i // 2, i % 2)
             self.favourite_buttons[finding] = button
         self._completions = QStringListModel(self)
-        completer = QCompleter(self._completions, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.ui.findingEdit.setCompleter(completer)
+        self.ui.findingEdit.setCompleter(completer_for(self._completions, self))
         self.ui.findingEdit.textEdited.connect(self._on_finding_edited)
         self.ui.findingEdit.returnPressed.connect(self._on_finding_entered)
 
