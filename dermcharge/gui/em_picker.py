@@ -111,7 +111,9 @@ class EmPicker(QObject):
         dx = Diagnosis(finding=choice.finding, icd10=choice.icd10)
         if dx not in current:
             self.flow.set_em_diagnoses((*current, dx))
-        self.ui.emDxEdit.setText("")  # setText, not clear(): Ctrl+Z then undoes the visit, not the typing
+        self.ui.emDxEdit.setText(
+            ""
+        )  # setText, not clear(): Ctrl+Z then undoes the visit, not the typing
 
 
 def diagnosis_text(dx: Diagnosis) -> str:

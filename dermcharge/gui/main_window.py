@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dermcharge.domain.stored import StoredVisit
 from dermcharge.domain.workflow import VisitStatus
 from dermcharge.gui.backend_records import provider_label
 from dermcharge.gui.forms.ui_main_window import Ui_MainWindow
 from dermcharge.gui.visit_list_models import STATUS_WORDS, PatientListModel, VisitListModel
-from dermcharge.domain.stored import StoredVisit
 from dermcharge.services.errors import StorageError
 
 if TYPE_CHECKING:  # the window is painted before the services load (gui/app.py)

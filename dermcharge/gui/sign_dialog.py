@@ -84,7 +84,7 @@ class ReasonedConfirmation(QDialog):
 def sign_confirmation(
     errors: list[str], warnings: list[str], parent: QWidget | None = None
 ) -> ReasonedConfirmation:
-    """"Sign this visit?" with the open errors (which need an override reason) and warnings."""
+    """ "Sign this visit?" with the open errors (which need an override reason) and warnings."""
     parts = ["<b>Sign this visit?</b> A signed visit is locked; only an amendment changes it."]
     if errors:
         parts.append(
@@ -106,7 +106,9 @@ def sign_confirmation(
     )
 
 
-def amend_confirmation(signed_by: str | None, parent: QWidget | None = None) -> ReasonedConfirmation:
+def amend_confirmation(
+    signed_by: str | None, parent: QWidget | None = None
+) -> ReasonedConfirmation:
     who = f" by {escape(signed_by)}" if signed_by else ""
     return ReasonedConfirmation(
         "Amend visit",

@@ -66,9 +66,7 @@ class VisitHistory(QObject):
                 and event.modifiers()
                 == Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
             )
-            if (undo and not watched.isUndoAvailable()) or (
-                redo and not watched.isRedoAvailable()
-            ):
+            if (undo and not watched.isUndoAvailable()) or (redo and not watched.isRedoAvailable()):
                 event.ignore()
                 return True
         return super().eventFilter(watched, event)

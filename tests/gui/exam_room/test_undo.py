@@ -7,7 +7,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dermcharge.domain.visit import Kind
-from tests.gui.exam_room.person import click, click_at, map_point, press, type_text, when_dialog_opens
+from tests.gui.exam_room.person import (
+    click,
+    click_at,
+    map_point,
+    press,
+    type_text,
+    when_dialog_opens,
+)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -33,7 +40,7 @@ def test_ctrl_z_takes_back_a_wrong_em_diagnosis_and_ctrl_shift_z_redoes_it(qtbot
     assert [d.finding for d in window.flow.visit.em.diagnoses] == ["psoriasis"]
     press(Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert [d.finding for d in window.flow.visit.em.diagnoses] == ["psoriasis", "rosacea"]
-    undo = [a for a in window.menuBar().actions() if a.text() == "&Edit"][0].menu().actions()[0]
+    undo = next(a for a in window.menuBar().actions() if a.text() == "&Edit").menu().actions()[0]
     assert undo.text().startswith("&Undo") or undo.text().startswith("Undo")
 
 
