@@ -52,10 +52,10 @@ class DayBatch(QObject):
 
     def __init__(self, backend: AppBackend, visit_ids: list[int], parent: QObject) -> None:
         super().__init__(parent)
-        self.thread = QThread(self)
+        self.worker_thread = QThread(self)
         self.worker = BatchPrintWorker(backend, visit_ids)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
+        self.worker.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self.worker.run)
         # Relayed through this object, which lives in the main thread: queued, in order.
         self.worker.progressed.connect(self.progressed)
         self.worker.finished.connect(self.finished)
@@ -63,15 +63,15 @@ class DayBatch(QObject):
         # quit() is thread-safe: called directly in the worker's thread, not queued behind the
         # main thread's handling of the result (which waits for the thread to end).
         direct = Qt.ConnectionType.DirectConnection
-        self.worker.finished.connect(self.thread.quit, direct)
-        self.worker.failed.connect(self.thread.quit, direct)
-        self.thread.finished.connect(self.worker.deleteLater)
+        self.worker.finished.connect(self.worker_thread.quit, direct)
+        self.worker.failed.connect(self.worker_thread.quit, direct)
+        self.worker_thread.finished.connect(self.worker.deleteLater)
 
     def start(self) -> None:
-        self.thread.start()
+        self.worker_thread.start()
 
     def is_running(self) -> bool:
-        return self.thread.isRunning()
+        return self.worker_thread.isRunning()
 
 
 def start_batch(

@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
     def _end_batch(self) -> None:
         batch, self._batch = self._batch, None
         if batch is not None:
-            batch.thread.wait(5000)  # it has reported; let it end before it is deleted
+            batch.worker_thread.wait(5000)  # it has reported; let it end before it is deleted
             batch.deleteLater()
         self.ui.batchProgress.setVisible(False)
         self.ui.printDayButton.setEnabled(True)
