@@ -80,3 +80,12 @@ def apply_to_main_window(window: QWidget, user: User) -> None:
             widget = getattr(ui, name)
             widget.setEnabled(user.may(action))
             _limit(widget, user.may(action), action)
+    bar = window.statusBar()  # type: ignore[attr-defined]
+    if not user.may(Action.VIEW_RECORDS) and not user.may(Action.CAPTURE):
+        # Greyed buttons with no word why confuse the first-run admin: say it where they look.
+        bar.showMessage(
+            f"Signed in as {user.username}: visits are opened by providers, medical assistants "
+            f"and billers — add their accounts in Security ▸ Users, then sign in as one of them."
+        )
+    else:
+        bar.clearMessage()
