@@ -47,6 +47,10 @@ class EmPicker(QObject):
         # The label takes what room is left and is cut off (its tooltip has all of it), never
         # widening the row and moving the buttons.
         self.ui.emDxLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.ui.emDxLabel.setMinimumWidth(220)
+        row = self.ui.emRow
+        row.setStretch(row.indexOf(self.ui.emDxEdit), 1)  # the field and its list share the rest
+        row.setStretch(row.indexOf(self.ui.emDxLabel), 1)
         self.ui.separateCheck.toggled.connect(self._on_separate_toggled)
         self._em_completions = QStringListModel(self)
         self.ui.emDxEdit.setCompleter(completer_for(self._em_completions, owner))
