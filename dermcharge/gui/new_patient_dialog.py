@@ -11,9 +11,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QWidget
 
-from dermcharge.domain.record import Address, Insurance, Patient, VisitRecord
+from dermcharge.domain.record import (
+    SUBSCRIBER_RELATIONSHIPS,
+    Address,
+    Insurance,
+    Patient,
+    SubscriberPerson,
+    VisitRecord,
+)
 from dermcharge.domain.visit import PatientStatus, Payer, Visit
 from dermcharge.gui.backend_records import ProviderChoice
 from dermcharge.gui.forms.ui_new_patient_dialog import Ui_NewPatientDialog
@@ -36,6 +43,7 @@ FIELDS = {
     "patient.address": ("addressLine1Edit", "Address"),
     "insurance[0].payer_name": ("payerNameEdit", "Payer name"),
     "insurance[0].member_id": ("memberIdEdit", "Member ID"),
+    "insurance[0].subscriber_person": ("subscriber_last_edit", "Policy holder"),
     "insurance[1].payer_name": ("secondaryPayerEdit", "Secondary payer"),
     "insurance[1].member_id": ("secondaryMemberIdEdit", "Secondary member ID"),
     "provider": ("providerCombo", "Provider"),
@@ -87,6 +95,7 @@ class NewPatientDialog(QDialog):
             ui.providerCombo.addItem(choice.label, choice.id)
         ui.statusCombo.addItem("new", PatientStatus.NEW)
         ui.statusCombo.addItem("established", PatientStatus.ESTABLISHED)
+        self._add_subscriber_rows()
         ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("Save patient" if self.editing else "Create and open visit")
         ui.buttonBox.accepted.connect(self._on_accepted)
@@ -96,6 +105,60 @@ class NewPatientDialog(QDialog):
         for edit in self.findChildren(QLineEdit):
             edit.textEdited.connect(lambda _t, e=edit: e.setStyleSheet(""))
         ui.sexCombo.activated.connect(lambda _i: ui.sexCombo.setStyleSheet(""))
+
+    def _add_subscriber_rows(self) -> None:
+        """Who holds the primary policy; a spouse's or parent's name, birth date and sex go on
+        the claim (X12 837P loop 2010BA). Disabled, not hidden, for "self": nothing moves."""
+        form = self.ui.patientForm
+        row = form.getWidgetPosition(self.ui.memberIdEdit)[0] + 1
+        self.subscriber_combo = QComboBox(self)
+        self.subscriber_combo.setObjectName("subscriberCombo")
+        for relationship in SUBSCRIBER_RELATIONSHIPS:
+            self.subscriber_combo.addItem(
+                "the patient (self)" if relationship == "self" else relationship, relationship
+            )
+        self.subscriber_first_edit = QLineEdit(self)
+        self.subscriber_last_edit = QLineEdit(self)
+        self.subscriber_dob_edit = QLineEdit(self)
+        self.subscriber_dob_edit.setPlaceholderText("MM/DD/YYYY")
+        self.subscriber_sex_combo = QComboBox(self)
+        self.subscriber_sex_combo.addItem("—", "")
+        for code, label in SEX_CHOICES:
+            self.subscriber_sex_combo.addItem(label, code)
+        rows = (("Policy &holder", self.subscriber_combo),
+                ("Holder's first name", self.subscriber_first_edit),
+                ("Holder's last name", self.subscriber_last_edit),
+                ("Holder's date of birth", self.subscriber_dob_edit),
+                ("Holder's sex", self.subscriber_sex_combo))  # fmt: skip
+        for offset, (caption, widget) in enumerate(rows):
+            form.insertRow(row + offset, caption, widget)
+        previous = self.ui.memberIdEdit
+        for _caption, widget in rows:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+        QWidget.setTabOrder(previous, self.ui.secondaryPayerEdit)
+        self.subscriber_combo.currentIndexChanged.connect(lambda _i: self._on_holder_changed())
+        self._on_holder_changed()
+
+    def _holder_is_patient(self) -> bool:
+        return self.subscriber_combo.currentData() == "self"
+
+    def _on_holder_changed(self) -> None:
+        for widget in (self.subscriber_first_edit, self.subscriber_last_edit,
+                       self.subscriber_dob_edit, self.subscriber_sex_combo):  # fmt: skip
+            widget.setEnabled(not self._holder_is_patient())
+
+    def _subscriber_person(self) -> SubscriberPerson | None:
+        if self._holder_is_patient():
+            return None
+        typed = self.subscriber_dob_edit.text().strip()
+        return SubscriberPerson(
+            first_name=self.subscriber_first_edit.text().strip(),
+            last_name=self.subscriber_last_edit.text().strip(),
+            dob=parse_typed_date(typed) if typed else None,
+            sex=str(self.subscriber_sex_combo.currentData() or ""),
+            address=self.patient().address,  # the household's address unless told otherwise
+        )
 
     def _fill(self, patient: Patient, insurance: tuple[Insurance, ...]) -> None:
         ui = self.ui
@@ -118,6 +181,16 @@ class NewPatientDialog(QDialog):
         if primary := by_priority.get("primary"):
             ui.payerNameEdit.setText(primary.payer_name)
             ui.memberIdEdit.setText(primary.member_id)
+            self.subscriber_combo.setCurrentIndex(
+                max(0, self.subscriber_combo.findData(primary.relationship))
+            )
+            if holder := primary.subscriber_person:
+                self.subscriber_first_edit.setText(holder.first_name)
+                self.subscriber_last_edit.setText(holder.last_name)
+                self.subscriber_dob_edit.setText(shown_date(holder.dob) if holder.dob else "")
+                self.subscriber_sex_combo.setCurrentIndex(
+                    max(0, self.subscriber_sex_combo.findData(holder.sex))
+                )
         if secondary := by_priority.get("secondary"):
             ui.secondaryPayerEdit.setText(secondary.payer_name)
             ui.secondaryMemberIdEdit.setText(secondary.member_id)
@@ -145,6 +218,15 @@ class NewPatientDialog(QDialog):
         insured = self.editing or ui.payerCombo.currentData() is not Payer.SELF_PAY
         if insured and not self.editing and not ui.memberIdEdit.text().strip():
             found.append("insurance[0].member_id: required for insured patients")
+        if not self._holder_is_patient():
+            if not self.subscriber_last_edit.text().strip():
+                found.append("insurance[0].subscriber_person: the policy holder's name")
+            typed = self.subscriber_dob_edit.text().strip()
+            if typed:
+                try:
+                    parse_typed_date(typed)
+                except DateNotUnderstood as why:
+                    found.append(f"insurance[0].subscriber_person: date of birth {why}")
         if bool(ui.secondaryPayerEdit.text().strip()) != bool(
             ui.secondaryMemberIdEdit.text().strip()
         ):
@@ -158,7 +240,7 @@ class NewPatientDialog(QDialog):
             widget_name, words = in_words(problem)
             lines.append(words)
             if widget_name is not None:
-                widget = getattr(self.ui, widget_name)
+                widget = getattr(self.ui, widget_name, None) or getattr(self, widget_name)
                 widget.setStyleSheet(MARKED)
                 first = first or widget
         self.ui.problemsLabel.setText(
@@ -211,9 +293,10 @@ class NewPatientDialog(QDialog):
         if insured and (ui.memberIdEdit.text().strip() or not self.editing):
             name = ui.payerNameEdit.text().strip() or ui.payerCombo.currentText()
             policy = Insurance(payer_name=name, member_id=ui.memberIdEdit.text().strip())
-            if "primary" in kept:  # keep what the form does not show (group, plan, subscriber)
-                policy = replace(kept["primary"], payer_name=name,
-                                 member_id=policy.member_id)  # fmt: skip
+            if "primary" in kept:  # keep what the form does not show (group, plan, payer id)
+                policy = replace(kept["primary"], payer_name=name, member_id=policy.member_id)
+            policy = replace(policy, subscriber=str(self.subscriber_combo.currentData()),
+                             subscriber_person=self._subscriber_person())  # fmt: skip
             policies.append(policy)
         if ui.secondaryPayerEdit.text().strip():
             policies.append(

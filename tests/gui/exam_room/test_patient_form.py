@@ -60,10 +60,11 @@ def test_a_refused_save_keeps_the_dialog_and_says_it_in_words(qtbot, main_window
         outcome["started_empty"] = (ui.dobEdit.text(), ui.sexCombo.currentData())
         assert focus_name() == "firstNameEdit"
         # first, last, DOB, sex (F by key), account (Okafor's!), phone, address, line 2, city,
-        # state, ZIP, payer, payer name, member ID, secondary payer, secondary ID
+        # state, ZIP, payer, payer name, member ID, policy holder (self; the holder's own fields
+        # are disabled and skipped), secondary payer, secondary ID
         fill_by_keyboard(["Grace", "Hopper", "12/09/1906", "F", "A-1001", "555-0100",
                           "1 Navy Way", "", "Arlington", "va", "22201", "", "Medicare Part B",
-                          "1EG4TE5MK99", "AARP Medigap", "MG-77"])  # fmt: skip
+                          "1EG4TE5MK99", "", "AARP Medigap", "MG-77"])  # fmt: skip
         click(dialog, ui.buttonBox.button(ui.buttonBox.StandardButton.Ok))
         outcome["refused"] = (dialog.isVisible(), ui.problemsLabel.text(),
                               ui.accountEdit.styleSheet(), ui.firstNameEdit.text())  # fmt: skip
@@ -113,3 +114,26 @@ def test_a_patient_on_file_can_be_corrected(qtbot, main_window, backend):
     patient, insurance = backend.open_patient(patient_id)
     assert patient.address.line1 == "12 Elm St"
     assert insurance[0].member_id == "1EG4TE5MK73"  # the coverage is kept
+
+
+def test_a_childs_policy_holder_is_a_parent(qtbot, main_window):
+    done: dict[str, object] = {}
+
+    def fill_in(dialog):
+        fill_by_keyboard(["Mia", "Okafor", "06/01/2015", "F", "A-3001", "", "", "", "", "", "",
+                          "C", "Aetna", "W123456789"])  # fmt: skip
+        assert focus_name() == "subscriberCombo"
+        type_text("c")  # child
+        assert dialog.subscriber_first_edit.isEnabled()
+        fill_by_keyboard(["", "Ada", "Okafor", "03/14/1951", "F"])
+        click(dialog, dialog.ui.buttonBox.button(dialog.ui.buttonBox.StandardButton.Ok))
+        done["ok"] = True
+
+    when_dialog_opens(fill_in)
+    click(main_window, main_window.ui.newPatientButton)
+    qtbot.waitUntil(lambda: len(main_window.visit_windows) == 1, timeout=10000)
+    policy = main_window.visit_windows[0].stored.record.insurance[0]
+    assert policy.relationship == "child"
+    holder = policy.subscriber_person
+    assert (holder.first_name, holder.last_name, holder.dob, holder.sex) == (
+        "Ada", "Okafor", date(1951, 3, 14), "F")  # fmt: skip
