@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QSizePolicy, QWidget
 
 from dermcharge.anatomy.sites import describe
 from dermcharge.domain.claim import ClaimLine
@@ -94,6 +94,8 @@ class VisitEditor(QWidget):
         for column, stretch in enumerate((4, 3, 5)):
             self.ui.mainSplitter.setStretchFactor(column, stretch)
         self.ui.mainSplitter.setSizes([400, 360, 520])
+        # A long region name must not widen the map column (and push the others about).
+        self.ui.hoverLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.body_map.site_clicked.connect(self._on_body_map_site_clicked)
         self.body_map.hover_changed.connect(self._on_body_map_hover_changed)
         self.ui.recordedLabel.linkActivated.connect(self._on_recorded_link_activated)
@@ -246,6 +248,7 @@ class VisitEditor(QWidget):
 
     def _on_body_map_hover_changed(self, label: str) -> None:
         self.ui.hoverLabel.setText(label or "Hover over the map to name a region")
+        self.ui.hoverLabel.setToolTip(label)
 
     def _on_site_search_entered(self) -> None:
         index = self.ui.siteListView.currentIndex()

@@ -10,8 +10,11 @@ from dermcharge.domain.visit import Kind, RepairType
 from tests.gui.exam_room.person import aim, click, click_at, map_point, press, type_text
 
 
-def test_the_em_row_stays_put_when_a_site_is_picked(qtbot, open_window):
+@pytest.mark.parametrize("height", [800, 700, 640])
+def test_the_em_row_stays_put_when_a_site_is_picked(qtbot, open_window, height):
     window = open_window(saving=False)
+    window.resize(1280, height)
+    qtbot.wait(50)
     editor = window.editor
     before = {code: aim(window, b) for code, b in editor.em_buttons.items()}
     click_at(window, map_point(window, editor, "forearm--left"))
