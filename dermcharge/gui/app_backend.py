@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from dermcharge.domain.record import VisitRecord
+from dermcharge.domain.record import Insurance, Patient, VisitRecord
 from dermcharge.domain.stored import StoredVisit, VisitSummary
-from dermcharge.domain.visit import Visit
+from dermcharge.domain.visit import Payer, Visit
 from dermcharge.domain.workflow import VisitStatus
 from dermcharge.gui.backend_records import PatientHit, ProviderChoice, provider_choices
 from dermcharge.services import people
 from dermcharge.services import visits as visit_service
 from dermcharge.services.database import Database
+from dermcharge.services.errors import InvalidRecord
 
 __all__ = ["AppBackend", "PatientHit", "ProviderChoice"]
 
@@ -52,6 +53,15 @@ class AppBackend:
             for hit in people.search_patients(self.db, query, limit=limit)
         ]  # fmt: skip
 
+    def open_patient(self, patient_id: int) -> tuple[Patient, tuple[Insurance, ...]]:
+        return people.open_patient(self.db, patient_id)
+
+    def update_patient(
+        self, patient_id: int, patient: Patient, insurance: tuple[Insurance, ...]
+    ) -> None:
+        """Correct a patient's details and coverage (audited with who)."""
+        people.update_patient(self.db, patient_id, patient, insurance, actor=self.actor)
+
     def patient_history(self, patient_id: int) -> list[VisitSummary]:
         return visit_service.patient_history(self.db, patient_id)
 
@@ -69,9 +79,20 @@ class AppBackend:
             self.db, stored.id, expected_version=stored.version, actor=self.actor
         )
 
-    def sign(self, stored: StoredVisit) -> StoredVisit:
+    def sign(self, stored: StoredVisit, override_reason: str | None = None) -> StoredVisit:
+        """Sign; open errors refuse it (SignRefused) unless an override reason is given."""
         return visit_service.sign(
-            self.db, stored.id, expected_version=stored.version, actor=self.actor
+            self.db,
+            stored.id,
+            expected_version=stored.version,
+            actor=self.actor,
+            override_reason=override_reason,
+        )
+
+    def amend(self, stored: StoredVisit, reason: str) -> StoredVisit:
+        """Reopen a signed visit as a draft (a new version; the signed one is kept, audited)."""
+        return visit_service.amend(
+            self.db, stored.id, expected_version=stored.version, actor=self.actor, reason=reason
         )
 
     def decide_finding(
@@ -84,6 +105,22 @@ class AppBackend:
 
     def create_visit(self, record: VisitRecord) -> StoredVisit:
         return visit_service.create_visit(self.db, record, actor=self.actor)
+
+    def new_visit_for_patient(self, patient_id: int, on: date) -> StoredVisit:
+        """A new, empty visit for a patient found by search: like their latest visit (provider,
+        coverage), or with the first provider when they have none yet."""
+        history = self.patient_history(patient_id)
+        if history:
+            return self.new_visit_like(self.open_visit(history[0].id), on)
+        patient, insurance = self.open_patient(patient_id)
+        providers = self.providers()
+        if not providers:
+            raise InvalidRecord(["provider: add a provider first (dermcharge demo or the import)"])
+        payer = Payer.MEDICARE if insurance and "medicare" in insurance[0].payer_name.lower() \
+            else (Payer.COMMERCIAL if insurance else Payer.SELF_PAY)  # fmt: skip
+        record = VisitRecord(visit=Visit(date_of_service=on, payer=payer), patient=patient,
+                             insurance=insurance, provider=providers[0].provider)  # fmt: skip
+        return self.create_visit(record)
 
     def new_visit_like(self, stored: StoredVisit, on: date) -> StoredVisit:
         """A new, empty visit for the same patient, provider and coverage on another day."""

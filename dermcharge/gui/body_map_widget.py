@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QMouseEvent, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSceneHoverEvent,
-    QGraphicsSceneMouseEvent,
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QLabel,
@@ -37,6 +36,7 @@ from dermcharge.resource_files import MissingResources, resource_path
 KNOWN_VIEWS = (("front", "Front"), ("back", "Back"), ("face", "Face"), ("hands", "Hands"),
                ("feet", "Feet"))  # fmt: skip
 PAPER = "#f8f6f3"
+NEAR_MISS_PX = 12  # a click this close to a region (screen pixels) picks it
 MARKER_RADIUS = 10.0  # screen pixels
 
 
@@ -94,11 +94,6 @@ class RegionItem(QGraphicsPathItem):
         self.refresh()
         self._view.region_hovered.emit("")
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._view.region_clicked.emit(self.region)
-            event.accept()
-
 
 class BodyMapView(QGraphicsView):
     """One drawing, scaled to fit, with its regions, side labels and markers."""
@@ -121,7 +116,52 @@ class BodyMapView(QGraphicsView):
         self.items_by_id: dict[str, RegionItem] = {}
         self._markers: list[QGraphicsItem] = []
         self._built = False
+        self._near: RegionItem | None = None  # the region the pointer would pick now
         self.error = ""
+
+    def nearest_region(self, at: QPoint) -> RegionItem | None:
+        """The region under `at` (view pixels) or, for a near miss, the nearest one within
+        NEAR_MISS_PX: a small region (a forearm 15 px wide, a forehead 8 px tall at 1280×800)
+        is as easy to hit as a big one, and a click beside it is not lost."""
+        scene_point = self.mapToScene(at)
+        regions = [i for i in self.items(at) if isinstance(i, RegionItem)]
+        if regions:
+            return regions[0]
+        scale = self.transform().m11() or 1.0
+        for pixels in (3, 6, 9, NEAR_MISS_PX):
+            radius = pixels / scale
+            circle = QPainterPath()
+            circle.addEllipse(scene_point, radius, radius)
+            touched = [i for i in self.items_by_id.values() if i.path().intersects(circle)]
+            if touched:
+                return min(touched, key=lambda i: QLineF(i.boundingRect().center(),
+                                                          scene_point).length())  # fmt: skip
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            region = self.nearest_region(event.position().toPoint())
+            if region is None:
+                self.region_hovered.emit("Nothing here: click on the body, or search a site")
+                event.accept()
+                return
+            self.region_clicked.emit(region.region)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """The hover label and highlight follow the region a click here would pick."""
+        super().mouseMoveEvent(event)
+        region = self.nearest_region(event.position().toPoint())
+        if self._near is not None and self._near is not region:
+            self._near.hovered = False
+            self._near.refresh()
+        self._near = region
+        if region is not None and not region.hovered:
+            region.hovered = True  # an item's own hover-leave may have just cleared it
+            region.refresh()
+        self.region_hovered.emit(region.region.label if region is not None else "")
 
     def ensure_built(self) -> None:
         if self._built:

@@ -135,7 +135,7 @@ class ClaimPanel(QObject):
         ui.notBilledView.setVisible(bool(claim.not_billed))
         none = "" if claim.not_billed else " <span style='font-weight:normal'>— none</span>"
         ui.notBilledTitle.setText(f"<b>Not billed</b>{none}")
-        self.finding_model.set_rows(claim.findings)
+        self.finding_model.set_rows(visit_findings(claim.findings))
         on = self.flow.visit.date_of_service
         self.diagnosis_model.set_rows([
             DiagnosisRow("ABCDEFGHIJKL"[i], code, describe_code(code, on))
@@ -154,7 +154,7 @@ class ClaimPanel(QObject):
     def show_summary(self) -> None:
         claim = self.flow.claim
         if claim is not None:
-            self.ui.cleanLabel.setText(summary_html(claim.findings, self.decided))
+            self.ui.cleanLabel.setText(summary_html(visit_findings(claim.findings), self.decided))
 
     def _on_claim_line_clicked(self, index: QModelIndex) -> None:
         line = self.claim_model.row_at(index.row()).line
@@ -215,6 +215,21 @@ class ClaimPanel(QObject):
 
 SUMMARY_COLOURS = {"fix": "#c62828", "review": "#b26a00", "clean": "#2e7d32"}
 DECIDED_COLOUR = "#757575"
+
+
+# Findings about the practice's set-up, the same on every claim (the ICD-10-CM release loaded
+# is older than the one in force): said once in the status bar, not counted on each visit. The
+# claim keeps them — `dermcharge code` and the stored claim still list them (the contract).
+PRACTICE_WIDE_CHECKS = frozenset({"code_set_version"})
+
+
+def visit_findings(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings about this visit (what the findings list shows and counts)."""
+    return [f for f in findings if f.check not in PRACTICE_WIDE_CHECKS]
+
+
+def practice_wide_findings(findings: Sequence[Finding]) -> list[Finding]:
+    return [f for f in findings if f.check in PRACTICE_WIDE_CHECKS]
 
 
 def summary_html(findings: Sequence[Finding], decided: Mapping[int, str]) -> str:

@@ -3,12 +3,14 @@ the problems the E/M managed (a finding or an ICD-10-CM code, typed with complet
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QObject, QStringListModel, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QButtonGroup, QCompleter, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QSizePolicy, QWidget
 
 from dermcharge.domain.visit import Diagnosis
-from dermcharge.gui.finding_entry import finding_completions, resolve_entry
+from dermcharge.gui.finding_entry import completer_for, finding_completions, resolve_entry
 from dermcharge.gui.forms.ui_visit_editor import Ui_VisitEditor
 from dermcharge.gui.vocabulary import finding_label
 from dermcharge.services.capture_flow import CaptureFlow
@@ -33,6 +35,8 @@ class EmPicker(QObject):
             button = QPushButton(code, owner)
             button.setCheckable(True)
             button.setMinimumHeight(32)
+            # A fixed width: a long E/M diagnosis label beside the buttons must not squeeze them.
+            button.setFixedWidth(button.sizeHint().width())
             button.setStyleSheet(CHECKED_STYLE)
             button.setToolTip(f"Office E/M {code} (Ctrl+Shift+{number}); again for none")
             button.setShortcut(QKeySequence(f"Ctrl+Shift+{number}"))
@@ -40,14 +44,20 @@ class EmPicker(QObject):
             self.ui.emButtonsLayout.addWidget(button)
             self.em_buttons[code] = button
         self.em_group.buttonClicked.connect(self._on_em_button_clicked)
+        # The label takes what room is left and is cut off (its tooltip has all of it), never
+        # widening the row and moving the buttons.
+        self.ui.emDxLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.ui.emDxLabel.setMinimumWidth(220)
+        row = self.ui.emRow
+        row.setStretch(row.indexOf(self.ui.emDxEdit), 1)  # the field and its list share the rest
+        row.setStretch(row.indexOf(self.ui.emDxLabel), 1)
         self.ui.separateCheck.toggled.connect(self._on_separate_toggled)
         self._em_completions = QStringListModel(self)
-        completer = QCompleter(self._em_completions, owner)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.ui.emDxEdit.setCompleter(completer)
+        self.ui.emDxEdit.setCompleter(completer_for(self._em_completions, owner))
         self.ui.emDxEdit.textEdited.connect(self._on_em_dx_edited)
         self.ui.emDxEdit.returnPressed.connect(self._on_em_dx_entered)
+        self.ui.emDxLabel.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.ui.emDxLabel.linkActivated.connect(self._on_em_dx_link_activated)
 
     def refresh(self) -> None:
         em = self.flow.visit.em
@@ -56,14 +66,32 @@ class EmPicker(QObject):
         self.ui.separateCheck.blockSignals(True)
         self.ui.separateCheck.setChecked(em.separately_identifiable if em else True)
         self.ui.separateCheck.blockSignals(False)
-        diagnoses = em.diagnoses if em else ()
+        diagnoses = em.diagnoses if em else self.flow.em_diagnoses_waiting()
         shown = ", ".join(diagnosis_text(dx) for dx in diagnoses)
-        self.ui.emDxLabel.setText(f"<b>{shown}</b>" if shown else "<i>no E/M diagnosis</i>")
+        # Each with its own ✕: a wrongly added diagnosis is one click away from gone.
+        linked = ", ".join(
+            f"<b>{escape(diagnosis_text(dx))}</b> <a href='#dx-{i}' title='remove'>✕</a>"
+            for i, dx in enumerate(diagnoses)
+        )
+        self.ui.emDxLabel.setText(linked or "<i>no E/M diagnosis</i>")
+        self.ui.emDxLabel.setToolTip(f"{shown} — ✕ removes one" if shown else "")
+
+    def _on_em_dx_link_activated(self, link: str) -> None:
+        em = self.flow.visit.em
+        current = list(em.diagnoses if em else self.flow.em_diagnoses_waiting())
+        index = int(link.rsplit("-", 1)[1])
+        if 0 <= index < len(current):
+            del current[index]
+            self.flow.set_em_diagnoses(current)
 
     def _on_em_button_clicked(self, button: QPushButton) -> None:
         code = button.text()
         current = self.flow.visit.em
-        self.flow.set_em(None if current is not None and current.code == code else code)
+        chosen = None if current is not None and current.code == code else code
+        self.flow.set_em(chosen)
+        if chosen is not None:  # what the E/M was for is typed next: no click to get there
+            self.ui.emDxEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.ui.emDxEdit.selectAll()
 
     def _on_separate_toggled(self, checked: bool) -> None:
         if self.flow.visit.em is not None:
@@ -87,7 +115,9 @@ class EmPicker(QObject):
         dx = Diagnosis(finding=choice.finding, icd10=choice.icd10)
         if dx not in current:
             self.flow.set_em_diagnoses((*current, dx))
-        self.ui.emDxEdit.clear()
+        self.ui.emDxEdit.setText(
+            ""
+        )  # setText, not clear(): Ctrl+Z then undoes the visit, not the typing
 
 
 def diagnosis_text(dx: Diagnosis) -> str:

@@ -33,8 +33,11 @@ class LoginDialog(QDialog):
         *,
         message: str = "Sign in to dermcharge",
         username: str = "",
+        cancel_as: User | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`cancel_as`: a Switch user the person changes their mind about — Cancel goes back
+        to them (they are the one who asked; an idle lock never offers it)."""
         super().__init__(parent)
         self.setWindowTitle("dermcharge — sign in")
         self._authenticate = authenticate
@@ -55,9 +58,17 @@ class LoginDialog(QDialog):
             "Sign in", QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.quit_button = self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = None
+        if cancel_as is not None:
+            self.cancel_button = self.buttons.addButton(
+                "Cancel", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.cancel_button.setToolTip(f"Stay signed in as {cancel_as.username}")
+            self.cancel_button.clicked.connect(lambda: self._stay_as(cancel_as))
         # Return in the password field signs in (once): no button may also take it as default.
-        for button in (self.sign_in_button, self.quit_button):
-            button.setAutoDefault(False)
+        for button in (self.sign_in_button, self.quit_button, self.cancel_button):
+            if button is not None:
+                button.setAutoDefault(False)
         self.buttons.accepted.connect(self.try_sign_in)
         self.password_edit.returnPressed.connect(self.try_sign_in)
         self.buttons.rejected.connect(self.reject)
@@ -68,6 +79,11 @@ class LoginDialog(QDialog):
         layout.addWidget(self.buttons)
         (self.password_edit if username else self.username_edit).setFocus()
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
+
+    def _stay_as(self, user: User) -> None:
+        self.user = user
+        self.password_edit.clear()
+        self.accept()
 
     def try_sign_in(self) -> None:
         try:

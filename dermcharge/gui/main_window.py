@@ -6,8 +6,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dermcharge.domain.stored import StoredVisit
 from dermcharge.domain.workflow import VisitStatus
 from dermcharge.gui.backend_records import provider_label
 from dermcharge.gui.forms.ui_main_window import Ui_MainWindow
@@ -26,6 +27,7 @@ from dermcharge.services.errors import StorageError
 
 if TYPE_CHECKING:  # the window is painted before the services load (gui/app.py)
     from dermcharge.gui.app_backend import AppBackend
+    from dermcharge.gui.batch_print import DayBatch
     from dermcharge.services.first_window import StartupReader
 
 SEARCH_DELAY_MS = 250  # search after a short pause in typing, not on every key
@@ -54,7 +56,7 @@ class MainWindow(QMainWindow):
         self.complete_start: Callable[[], bool] | None = None
         self.today = today
         self.visit_windows: list[QWidget] = []
-        self._batch: object = None
+        self._batch: DayBatch | None = None
         self.visit_model = VisitListModel(self)
         self.patient_model = PatientListModel(self)
         for view, model in ((self.ui.visitsView, self.visit_model),
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self.search_patients)
         self.ui.patientSearchEdit.textEdited.connect(lambda _t: self._search_timer.start())
         self.ui.patientSearchEdit.returnPressed.connect(self.search_patients)
+        self.ui.patientSearchEdit.installEventFilter(self)
         self.refresh_visits()
 
     # --- set-up ----------------------------------------------------------------------------------
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
             keys = action.shortcut().toString()
             action.setToolTip(f"{action.text().replace('&', '')} ({keys})")
             button.setToolTip(action.toolTip())
+        self._add_edit_patient()
         ui.actionQuit.triggered.connect(self.close)
         ui.actionToday.triggered.connect(self.show_today)
         ui.actionFindPatient.triggered.connect(self._focus_search)
@@ -134,6 +138,40 @@ class MainWindow(QMainWindow):
         from dermcharge.gui.import_menu import add_import_actions  # File ▸ Import code sets
 
         self.import_actions = add_import_actions(self)
+
+    def _add_edit_patient(self) -> None:
+        """Edit patient… beside New patient: a patient's details can be corrected later."""
+        from PySide6.QtGui import QAction, QKeySequence
+        from PySide6.QtWidgets import QPushButton
+
+        ui = self.ui
+        self.action_edit_patient = QAction("&Edit patient…", self)
+        self.action_edit_patient.setObjectName("actionEditPatient")
+        self.action_edit_patient.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.action_edit_patient.triggered.connect(self.edit_patient)
+        ui.menuFile.insertAction(ui.actionNewPatient, self.action_edit_patient)
+        ui.menuFile.insertAction(self.action_edit_patient, ui.actionNewPatient)
+        self.edit_patient_button = QPushButton("Edit patient…", self)
+        self.edit_patient_button.setObjectName("editPatientButton")
+        self.edit_patient_button.setToolTip(
+            "Correct the chosen patient's name, birth date, address or coverage (Ctrl+Shift+E)"
+        )
+        self.edit_patient_button.clicked.connect(self.action_edit_patient.trigger)
+        row = ui.buttonRow
+        row.insertWidget(row.indexOf(ui.newPatientButton) + 1, self.edit_patient_button)
+        # Beside the form's own, so the role limits find them by name like the others.
+        ui.actionEditPatient = self.action_edit_patient  # type: ignore[attr-defined]
+        ui.editPatientButton = self.edit_patient_button  # type: ignore[attr-defined]
+
+    def selected_patient_id(self) -> int | None:
+        """The patient chosen in the patient list, else the one of the selected visit."""
+        index = self.ui.patientsView.currentIndex()
+        if index.isValid() and index.row() < self.patient_model.rowCount():
+            return self.patient_model.row_at(index.row()).id
+        visit = self.ui.visitsView.currentIndex()
+        if visit.isValid():
+            return self.visit_model.row_at(visit.row()).patient_id
+        return None
 
     def _set_up_status_bar(self, user: str, code_set_status: tuple[str, str | None]) -> None:
         self.database_label = QLabel()
@@ -224,8 +262,31 @@ class MainWindow(QMainWindow):
         if backend is None or not index.isValid():
             return
         hit = self.patient_model.row_at(index.row())
-        self.visit_model.set_rows(backend.patient_history(hit.id))
-        self.ui.visitsTitle.setText(f"<b>Visits of {hit.name}</b>")
+        history = backend.patient_history(hit.id)
+        self.visit_model.set_rows(history)
+        self.ui.visitsView.resizeColumnsToContents()
+        self.ui.visitsTitle.setText(
+            f"<b>Visits of {hit.name}</b> ({len(history)}) — Enter opens, New visit adds one"
+        )
+        if history:  # newest first: Enter on the patient, then Enter again opens it
+            self.ui.visitsView.selectRow(0)
+            if self.ui.patientsView.hasFocus():
+                self.ui.visitsView.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the patient search moves into the patients found (as in the site search)."""
+        if (
+            watched is self.ui.patientSearchEdit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self.search_patients()
+            if self.patient_model.rowCount():
+                self.ui.patientsView.setFocus()
+                self.ui.patientsView.setCurrentIndex(self.patient_model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
 
     def _focus_search(self) -> None:
         self.ui.patientSearchEdit.setFocus()
@@ -270,20 +331,32 @@ class MainWindow(QMainWindow):
             self.visit_windows.remove(window)
 
     def new_visit(self) -> QWidget | None:
-        """A new visit on the chosen date for the patient of the selected visit."""
+        """A new visit on the chosen date for the patient found (patient list) or, else, the
+        patient of the selected visit."""
+        backend = self._ready_backend()
+        patient_id = self._found_patient_id()
         visit_id = self._selected_visit_id()
-        backend = self._ready_backend() if visit_id is not None else None
-        if visit_id is None or backend is None:
-            message = "Choose a visit of the patient first (or New patient)"
+        if backend is None or (patient_id is None and visit_id is None):
+            message = "Find the patient first (Ctrl+F), or choose one of their visits"
             self.statusBar().showMessage(message, 4000)
             return None
         try:
-            stored = backend.new_visit_like(backend.open_visit(visit_id), self.selected_date())
+            if patient_id is not None:
+                stored = backend.new_visit_for_patient(patient_id, self.selected_date())
+            else:
+                assert visit_id is not None
+                stored = backend.new_visit_like(backend.open_visit(visit_id), self.selected_date())
         except StorageError as error:
             QMessageBox.warning(self, "dermcharge", f"No new visit was made.\n\n{error}")
             return None
         self.refresh_visits()
         return self.open_visit(stored.id)
+
+    def _found_patient_id(self) -> int | None:
+        index = self.ui.patientsView.currentIndex()
+        if index.isValid() and index.row() < self.patient_model.rowCount():
+            return self.patient_model.row_at(index.row()).id
+        return None
 
     def new_patient(self) -> QWidget | None:
         from dermcharge.gui.new_patient_dialog import NewPatientDialog
@@ -291,20 +364,42 @@ class MainWindow(QMainWindow):
         backend = self._ready_backend()
         if backend is None:
             return None
-        dialog = NewPatientDialog(backend.providers(), self.selected_date(), self)
+        # The dialog stores the patient itself: a refused save keeps it open with what was typed.
+        dialog = NewPatientDialog(backend.providers(), self.selected_date(), self,
+                                  save=lambda d: backend.create_visit(d.record()))  # fmt: skip
         if dialog.exec() != NewPatientDialog.DialogCode.Accepted:
             return None
-        try:
-            stored = backend.create_visit(dialog.record())
-        except StorageError as error:
-            QMessageBox.warning(self, "dermcharge", f"The patient was not added.\n\n{error}")
-            return None
+        stored = dialog.saved
+        assert isinstance(stored, StoredVisit)
         self.refresh_visits()
         return self.open_visit(stored.id)
 
+    def edit_patient(self) -> bool:
+        """Correct the selected patient's details (name, DOB, address, coverage); audited."""
+        from dermcharge.gui.new_patient_dialog import NewPatientDialog
+
+        backend = self._ready_backend()
+        patient_id = self.selected_patient_id()
+        if backend is None or patient_id is None:
+            self.statusBar().showMessage("Choose a patient first (Ctrl+F to find one)", 5000)
+            return False
+        try:
+            on_file = backend.open_patient(patient_id)
+        except StorageError as error:
+            QMessageBox.warning(self, "dermcharge", f"The patient could not be opened.\n\n{error}")
+            return False
+        dialog = NewPatientDialog([], self.selected_date(), self, editing=on_file,
+                                  save=lambda d: backend.update_patient(patient_id, *d.details()))  # fmt: skip
+        if dialog.exec() != NewPatientDialog.DialogCode.Accepted:
+            return False
+        self.statusBar().showMessage("Patient details saved", 4000)
+        self.search_patients()
+        self.refresh_visits()
+        return True
+
     # --- the day's batch -------------------------------------------------------------------------
     def print_day(self) -> None:
-        from dermcharge.gui.batch_print import start_batch
+        from dermcharge.gui.batch_print import DayBatch
 
         ids = [summary.id for summary in self.visit_model.rows()]
         backend = self._ready_backend() if ids and self._batch is None else None
@@ -315,18 +410,22 @@ class MainWindow(QMainWindow):
         progress.setValue(0)
         progress.setVisible(True)
         self.ui.printDayButton.setEnabled(False)
-        thread, worker = start_batch(backend, ids, self)
-        self._batch = thread
-        worker.progressed.connect(self._on_batch_progressed)
-        worker.finished.connect(self._on_batch_finished)
-        worker.failed.connect(self._on_batch_failed)
+        batch = DayBatch(backend, ids, self)
+        batch.progressed.connect(self._on_batch_progressed)
+        batch.finished.connect(self._on_batch_finished)
+        batch.failed.connect(self._on_batch_failed)
+        self._batch = batch  # the window holds the batch (thread and worker) until it ends
+        batch.start()
 
     def _on_batch_progressed(self, done: int, total: int) -> None:
         self.ui.batchProgress.setRange(0, total)
         self.ui.batchProgress.setValue(done)
 
     def _end_batch(self) -> None:
-        self._batch = None
+        batch, self._batch = self._batch, None
+        if batch is not None:
+            batch.worker_thread.wait(5000)  # it has reported; let it end before it is deleted
+            batch.deleteLater()
         self.ui.batchProgress.setVisible(False)
         self.ui.printDayButton.setEnabled(True)
 

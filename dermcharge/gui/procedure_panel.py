@@ -8,11 +8,11 @@ from decimal import Decimal
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QCompleter, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from dermcharge.anatomy.sites import describe, site_table
 from dermcharge.domain.visit import Kind, Modality, RepairType
-from dermcharge.gui.finding_entry import finding_completions, resolve_entry
+from dermcharge.gui.finding_entry import completer_for, finding_completions, resolve_entry
 from dermcharge.gui.forms.ui_procedure_panel import Ui_ProcedurePanel
 from dermcharge.gui.vocabulary import (
     COMMON_KINDS,
@@ -33,6 +33,7 @@ MODALITY_LABELS = {
     Modality.UVB_WITH_TOPICAL: "UVB with tar/petrolatum",
     Modality.PUVA: "PUVA",
 }
+PROBLEM_LINES = 5
 NOT_ENTERED = -0.1  # the spin boxes' "—" value: nothing typed yet (0 is a real margin)
 
 
@@ -51,6 +52,12 @@ class ProcedurePanel(QWidget):
         self._set_up_kinds()
         self._set_up_details()
         self._set_up_findings()
+        # The list of what is missing changes with every choice; a label that grew with it
+        # would re-lay the whole column out and move the buttons under the pointer. It keeps
+        # room for PROBLEM_LINES lines (the full list is its tooltip).
+        lines = self.fontMetrics().lineSpacing() * PROBLEM_LINES + 4
+        self.ui.problemsLabel.setFixedHeight(lines)
+        self.ui.problemsLabel.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         flow.subscribe(lambda _flow: self.refresh())
         self.refresh()
 
@@ -113,10 +120,7 @@ class ProcedurePanel(QWidget):
             self.ui.favouritesGrid.addWidget(button, i // 2, i % 2)
             self.favourite_buttons[finding] = button
         self._completions = QStringListModel(self)
-        completer = QCompleter(self._completions, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.ui.findingEdit.setCompleter(completer)
+        self.ui.findingEdit.setCompleter(completer_for(self._completions, self))
         self.ui.findingEdit.textEdited.connect(self._on_finding_edited)
         self.ui.findingEdit.returnPressed.connect(self._on_finding_entered)
 
@@ -206,6 +210,7 @@ class ProcedurePanel(QWidget):
         for finding, button in self.favourite_buttons.items():
             button.setDown(dx is not None and dx.finding == finding)
         problems = self.flow.problems()
+        ui.problemsLabel.setToolTip("\n".join(problems))
         ui.problemsLabel.setText(
             "<span style='color:#c62828'>" + "<br>".join(f"✖ {p}" for p in problems) + "</span>"
             if problems else "<span style='color:#2e7d32'>✔ ready to code</span>"
@@ -213,7 +218,9 @@ class ProcedurePanel(QWidget):
 
     @staticmethod
     def _show_length(spin: object, combo: object, value_cm: Decimal | None, force: bool) -> None:
-        unit = combo.currentData()  # type: ignore[attr-defined]
+        # Qt hands the item data back as a plain str ("mm"), never the enum member: compare
+        # as a LengthUnit, or "mm" is taken for cm and 12 mm shows as 1.2.
+        unit = LengthUnit(combo.currentData())  # type: ignore[attr-defined]
         if value_cm is None:
             _set_spin(spin, NOT_ENTERED, force)
         else:
@@ -245,7 +252,7 @@ class ProcedurePanel(QWidget):
 
     def _length(self, spin: object, combo: object) -> tuple[Decimal | None, LengthUnit]:
         value = spin.value()  # type: ignore[attr-defined]
-        unit = combo.currentData()  # type: ignore[attr-defined]
+        unit = LengthUnit(combo.currentData())  # type: ignore[attr-defined]
         return (None if value < 0 else Decimal(str(round(value, 1)))), unit
 
     def _on_lesion_changed(self, *_args: object) -> None:
@@ -309,7 +316,7 @@ class ProcedurePanel(QWidget):
             self.flow.set_finding(choice.finding)
         elif choice.icd10:
             self.flow.set_icd10(choice.icd10)
-        self.ui.findingEdit.clear()
+        self.ui.findingEdit.setText("")  # not clear(): Ctrl+Z then undoes the visit
 
     def _on_done_clicked(self) -> None:
         self.flow.finish_procedure()

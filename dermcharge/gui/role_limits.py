@@ -12,6 +12,7 @@ from dermcharge.security.roles import Action, refusal
 EDITOR_BUTTONS = {
     "readyButton": Action.MARK_READY,
     "signButton": Action.SIGN,
+    "amendButton": Action.AMEND,
     "printButton": Action.PRINT_EXPORT,
     "previewButton": Action.PRINT_EXPORT,
     # The capture area itself: a biller reviews a visit but does not change it.
@@ -22,6 +23,7 @@ EDITOR_BUTTONS = {
 VISIT_MENU_ENTRIES = {
     "Mark &ready for review": Action.MARK_READY,
     "Si&gn": Action.SIGN,
+    "&Amend…": Action.AMEND,
     "Pre&view superbill": Action.PRINT_EXPORT,
     "&Print superbill…": Action.PRINT_EXPORT,
     "&Save": Action.CAPTURE,
@@ -30,12 +32,14 @@ MAIN_WINDOW_ACTIONS = {
     "actionOpenVisit": Action.VIEW_RECORDS,
     "actionNewVisit": Action.CAPTURE,
     "actionNewPatient": Action.CAPTURE,
+    "actionEditPatient": Action.CAPTURE,
     "actionPrintDay": Action.PRINT_EXPORT,
 }
 MAIN_WINDOW_BUTTONS = {
     "openVisitButton": Action.VIEW_RECORDS,
     "newVisitButton": Action.CAPTURE,
     "newPatientButton": Action.CAPTURE,
+    "editPatientButton": Action.CAPTURE,
     "printDayButton": Action.PRINT_EXPORT,
 }
 _ORIGINAL_TIP = "dermcharge_original_tooltip"
@@ -76,3 +80,12 @@ def apply_to_main_window(window: QWidget, user: User) -> None:
             widget = getattr(ui, name)
             widget.setEnabled(user.may(action))
             _limit(widget, user.may(action), action)
+    bar = window.statusBar()  # type: ignore[attr-defined]
+    if not user.may(Action.VIEW_RECORDS) and not user.may(Action.CAPTURE):
+        # Greyed buttons with no word why confuse the first-run admin: say it where they look.
+        bar.showMessage(
+            f"Signed in as {user.username}: visits are opened by providers, medical assistants "
+            f"and billers — add their accounts in Security ▸ Users, then sign in as one of them."
+        )
+    else:
+        bar.clearMessage()

@@ -6,7 +6,7 @@ are the second line, so no path through the windows can skip them.
 
 from __future__ import annotations
 
-from dermcharge.domain.record import VisitRecord
+from dermcharge.domain.record import Insurance, Patient, VisitRecord
 from dermcharge.domain.stored import StoredVisit, VisitSummary
 from dermcharge.domain.visit import Visit
 from dermcharge.gui.app_backend import AppBackend
@@ -52,6 +52,12 @@ class SecureBackend(AppBackend):
         self._require(Action.DECIDE_FINDINGS)
         return super().decide_finding(stored, position, decision, reason)  # type: ignore[misc]
 
+    def update_patient(
+        self, patient_id: int, patient: Patient, insurance: tuple[Insurance, ...]
+    ) -> None:
+        self._require(Action.CAPTURE)
+        super().update_patient(patient_id, patient, insurance)
+
     def create_visit(self, record: VisitRecord) -> StoredVisit:
         self._require(Action.CAPTURE)
         return super().create_visit(record)
@@ -60,6 +66,10 @@ class SecureBackend(AppBackend):
         self._require(Action.MARK_READY)
         return super().mark_ready(stored)
 
-    def sign(self, stored: StoredVisit) -> StoredVisit:
+    def sign(self, stored: StoredVisit, override_reason: str | None = None) -> StoredVisit:
         self._require(Action.SIGN)
-        return super().sign(stored)
+        return super().sign(stored, override_reason)
+
+    def amend(self, stored: StoredVisit, reason: str) -> StoredVisit:
+        self._require(Action.AMEND)
+        return super().amend(stored, reason)

@@ -86,7 +86,7 @@ class SessionGuard(QObject):
         apply_to_main_window(self.main_window, user)
 
     # --- locking ---------------------------------------------------------------------------------
-    def lock(self, message: str = "") -> None:
+    def lock(self, message: str = "", *, cancellable: bool = False) -> None:
         """Hide every window behind the sign-in; nothing closes, nothing is lost."""
         if self.is_locked:
             return
@@ -97,6 +97,7 @@ class SessionGuard(QObject):
             self._authenticate,
             message=message or f"dermcharge is locked. Sign in again as {who}, or as someone else.",
             username=who,
+            cancel_as=self.backend.user if cancellable else None,
         )
         self.login_dialog.accepted.connect(self._on_signed_in)
         self.login_dialog.rejected.connect(self._on_quit)
@@ -111,7 +112,8 @@ class SessionGuard(QObject):
         self.locked.emit()
 
     def switch_user(self) -> None:
-        self.lock("Switch user: sign in as the next person. Open visits stay with their owner.")
+        self.lock("Switch user: sign in as the next person. Open visits stay with their owner.",
+                  cancellable=True)  # fmt: skip
 
     def _authenticate(self, username: str, password: str) -> User:
         return users.verify_login(self.backend.db, username, password)

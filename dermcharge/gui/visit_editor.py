@@ -13,9 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette
-from PySide6.QtWidgets import (
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QSizePolicy, QWidget
 
 from dermcharge.anatomy.sites import describe
 from dermcharge.domain.claim import ClaimLine
@@ -28,6 +26,7 @@ from dermcharge.gui.forms.ui_visit_editor import Ui_VisitEditor
 from dermcharge.gui.procedure_panel import ProcedurePanel
 from dermcharge.gui.site_list_model import SiteListModel
 from dermcharge.gui.visit_header import header_text
+from dermcharge.gui.visit_undo import VisitHistory
 from dermcharge.gui.vocabulary import kind_label
 from dermcharge.services.capture_flow import CaptureFlow
 
@@ -54,6 +53,7 @@ class VisitEditor(QWidget):
 
     ready_requested = Signal()
     sign_requested = Signal()
+    amend_requested = Signal()
     print_requested = Signal()
     preview_requested = Signal()
     visit_edited = Signal()
@@ -88,6 +88,8 @@ class VisitEditor(QWidget):
         self.finding_model = self.claim_panel.finding_model
         self.diagnosis_model = self.claim_panel.diagnosis_model
         self.ui.procedureScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there, so its coming and going never narrows the panel and rewraps its text.
+        self.ui.procedureScroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._set_up_site_search()
         self.em_picker = EmPicker(self.ui, flow, self)
         self.em_buttons = self.em_picker.em_buttons
@@ -98,6 +100,8 @@ class VisitEditor(QWidget):
         for column, stretch in enumerate((4, 3, 5)):
             self.ui.mainSplitter.setStretchFactor(column, stretch)
         self.ui.mainSplitter.setSizes([400, 360, 520])
+        # A long region name must not widen the map column (and push the others about).
+        self.ui.hoverLabel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.body_map.site_clicked.connect(self._on_body_map_site_clicked)
         self.body_map.hover_changed.connect(self._on_body_map_hover_changed)
         self.ui.recordedLabel.linkActivated.connect(self._on_recorded_link_activated)
@@ -117,6 +121,10 @@ class VisitEditor(QWidget):
         ui = self.ui
         ui.readyButton.clicked.connect(self.ready_requested)
         ui.signButton.clicked.connect(self.sign_requested)
+        ui.amendButton.clicked.connect(self.amend_requested)
+        ui.amendButton.setToolTip(
+            "Reopen the signed visit as a new version to change it; it must be signed again"
+        )
         ui.printButton.clicked.connect(self.print_requested)
         ui.previewButton.clicked.connect(self.preview_requested)
         ui.readyButton.setToolTip("Ready for the provider's review (Ctrl+R)")
@@ -130,8 +138,13 @@ class VisitEditor(QWidget):
         done = self.procedure_panel.ui.doneButton
         self._add_action("&Next procedure", "Ctrl+Return", done.click)
         self._add_action("E/M &diagnosis", "Ctrl+E", self.ui.emDxEdit.setFocus)
-        self._add_action("&Remove procedure", "Ctrl+Delete",
-                         self.procedure_panel.ui.removeButton.click)  # fmt: skip
+        self._add_action("&Remove procedure…", "Ctrl+Delete", self.remove_current_procedure)
+        self.history = VisitHistory(self.flow, self)
+        self.history.let_through(self.ui.emDxEdit, self.ui.siteSearchEdit,
+                                 self.procedure_panel.ui.findingEdit)  # fmt: skip
+        for action in (self.history.undo_action, self.history.redo_action):
+            self.addAction(action)
+        self.editor_actions[:0] = [self.history.undo_action, self.history.redo_action]
         self.view_actions: list[QAction] = []
         show = self.body_map.show_view
         for number, name in enumerate(self.body_map.views, start=1):
@@ -149,6 +162,24 @@ class VisitEditor(QWidget):
         self.addAction(action)
         self.editor_actions.append(action)
         return action
+
+    def remove_current_procedure(self) -> bool:
+        """Ctrl+Delete asks first (a key is easily hit by mistake); Ctrl+Z brings it back."""
+        index = self.flow.current
+        proc = self.flow.current_procedure
+        if index is None or proc is None:
+            return False
+        where = describe(proc.site, proc.laterality.value if proc.laterality else None,
+                         proc.digit) if proc.site else "no site"  # fmt: skip
+        answer = QMessageBox.question(
+            self, "Remove procedure?",
+            f"Remove procedure {index + 1}: {kind_label(proc.kind)} ({where})?\n\n"
+            "Edit ▸ Undo (Ctrl+Z) brings it back.",
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.flow.remove_procedure(index)
+        return True
 
     def focus_site_search(self) -> None:
         self.ui.siteSearchEdit.setFocus()
@@ -177,8 +208,17 @@ class VisitEditor(QWidget):
         self.ui.statusLabel.setText(f"status: <b>{self.status}</b>")
         self.ui.readyButton.setEnabled(self.status == "draft")
         self.ui.signButton.setEnabled(self.status in ("draft", "ready"))
-        for widget in (self.ui.mainSplitter, self.ui.emDxEdit, self.ui.separateCheck):
+        self.ui.amendButton.setVisible(locked)
+        self.ui.amendButton.setEnabled(locked)
+        # A signed visit is read-only, all of it: the capture columns, the E/M row and the
+        # editing shortcuts (only an amendment changes it).
+        for widget in (self.ui.mainSplitter, self.ui.emDxEdit, self.ui.separateCheck,
+                       *self.em_buttons.values()):  # fmt: skip
             widget.setEnabled(not locked)
+        for action in self.editor_actions:
+            action.setEnabled(not locked)
+        if locked:
+            self.history.forget()
         for name, why in self.role_limits.items():  # what this user's roles do not allow
             widget = getattr(self.ui, name)
             widget.setEnabled(False)
@@ -214,6 +254,7 @@ class VisitEditor(QWidget):
 
     def _on_body_map_hover_changed(self, label: str) -> None:
         self.ui.hoverLabel.setText(label or "Hover over the map to name a region")
+        self.ui.hoverLabel.setToolTip(label)
 
     def _on_site_search_entered(self) -> None:
         index = self.ui.siteListView.currentIndex()

@@ -27,6 +27,7 @@ class VisitListModel(RecordTableModel[VisitSummary]):
         Column("Payer", lambda v: v.payer),
         Column("Status", lambda v: STATUS_WORDS.get(str(v.status), str(v.status))),
         Column("Codes", _codes, _codes),
+        Column("Date", lambda v: v.date_of_service.isoformat()),  # a patient's visits differ by it
     )
 
 

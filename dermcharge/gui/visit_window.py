@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
-from dermcharge.domain.stored import StoredVisit
+from dermcharge.domain.stored import FindingDecision, StoredVisit
 from dermcharge.gui.app_backend import AppBackend
+from dermcharge.gui.claim_panel import PRACTICE_WIDE_CHECKS, practice_wide_findings
 from dermcharge.gui.visit_editor import VisitEditor, fee_lookup_for
 from dermcharge.services.capture_flow import CaptureFlow, default_coder
 from dermcharge.services.errors import StorageError
 
 AUTOSAVE_MS = 1500  # a pause in typing this long saves the draft
+
+
+def open_findings(findings: tuple[FindingDecision, ...]) -> tuple[list[str], list[str]]:
+    """The saved claim's errors nobody overrode and warnings nobody decided on (the practice's
+    own set-up, said in the status bar, is not asked about on each visit)."""
+    errors = [f.message for f in findings if f.severity == "error" and f.decision != "overridden"]
+    warnings = [f.message for f in findings if f.severity == "warning" and not f.decision
+                and f.check not in PRACTICE_WIDE_CHECKS]  # fmt: skip
+    return errors, warnings
 
 
 class VisitWindow(QMainWindow):
@@ -43,12 +53,18 @@ class VisitWindow(QMainWindow):
         self.editor.visit_edited.connect(self._on_editor_visit_edited)
         self.editor.ready_requested.connect(self.mark_ready)
         self.editor.sign_requested.connect(self.sign)
+        self.editor.amend_requested.connect(self.amend)
         self.editor.print_requested.connect(self.print_superbill)
         self.editor.preview_requested.connect(self.preview_superbill)
         self._build_menus()
         from dermcharge.gui.finding_decisions import attach_finding_decisions
 
         self.finding_decisions = attach_finding_decisions(self)  # Acknowledge / Override…
+        self.practice_label = QLabel(self)  # the practice-wide condition, once, not per claim
+        self.practice_label.setStyleSheet("color: #b26a00")
+        self.statusBar().addPermanentWidget(self.practice_label)
+        self.flow.subscribe(lambda _flow: self._show_practice_wide())
+        self._show_practice_wide()
         self._dirty = False  # opening is not an edit
         self._update_title()
         self.resize(1280, 800)
@@ -59,6 +75,7 @@ class VisitWindow(QMainWindow):
             ("&Save", "Ctrl+S", self.save),
             ("Mark &ready for review", "Ctrl+R", self.mark_ready),
             ("Si&gn", "Ctrl+Shift+S", self.sign),
+            ("&Amend…", "Ctrl+Shift+A", self.amend),
             ("Pre&view superbill", "Ctrl+Shift+P", self.preview_superbill),
             ("&Print superbill…", "Ctrl+P", self.print_superbill),
             ("&Close", "Ctrl+W", self.close),
@@ -74,6 +91,11 @@ class VisitWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&Map")
         for action in self.editor.view_actions:
             view_menu.addAction(action)
+
+    def _show_practice_wide(self) -> None:
+        found = practice_wide_findings(self.flow.claim.findings) if self.flow.claim else []
+        self.practice_label.setText("⚠ newer ICD-10-CM release in force" if found else "")
+        self.practice_label.setToolTip("\n".join(f.message for f in found))
 
     def _update_title(self) -> None:
         patient = self.stored.record.patient
@@ -110,22 +132,40 @@ class VisitWindow(QMainWindow):
         self._transition(self.backend.mark_ready)
 
     def sign(self) -> None:
+        """Save, show what is still open and ask; open errors need an override reason."""
+        from dermcharge.gui.sign_dialog import sign_confirmation
+
         if self.backend is None or not self.save():
             return
-        from dermcharge.gui.finding_decisions import open_errors  # overridden ones are decided
-
-        errors = open_errors(self.flow.claim, self.stored.findings)
-        if errors:
-            answer = QMessageBox.question(
-                self, "Sign with errors?",
-                "The claim still has errors:\n\n• " + "\n• ".join(errors[:6])
-                + "\n\nSign anyway?",
-            )  # fmt: skip
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        errors, warnings = open_findings(self.stored.findings)
+        dialog = sign_confirmation(errors, warnings, self)
+        if dialog.exec() != 1:  # QDialog.DialogCode.Accepted
+            return
+        reason = dialog.reason() if errors else None
         if self.stored.status == "draft":
             self._transition(self.backend.mark_ready)
-        self._transition(self.backend.sign)
+            if self.stored.status != "ready":
+                return
+        backend = self.backend
+        self._transition(lambda stored: backend.sign(stored, override_reason=reason))
+        if self.stored.status == "signed":
+            self.statusBar().showMessage("Signed", 4000)
+
+    def amend(self) -> None:
+        """A provider reopens a signed visit as a draft; the signed version is kept."""
+        from dermcharge.gui.sign_dialog import amend_confirmation
+
+        if self.backend is None or self.stored.status not in ("signed", "billed"):
+            return
+        dialog = amend_confirmation(self.stored.signed_by, self)
+        if dialog.exec() != 1:
+            return
+        backend, reason = self.backend, dialog.reason()
+        self._transition(lambda stored: backend.amend(stored, reason))
+        if self.stored.status == "draft":
+            self.statusBar().showMessage(
+                f"Amendment {self.stored.amendment} started: sign again when done", 6000
+            )
 
     def _transition(self, change: object) -> None:
         try:

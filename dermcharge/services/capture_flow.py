@@ -66,6 +66,14 @@ class SiteChoice:
     digit: int | None = None
 
 
+@dataclass(frozen=True)
+class FlowSnapshot:
+    visit: Visit
+    current: int | None
+    site: SiteChoice | None
+    em_diagnoses: tuple[Diagnosis, ...]
+
+
 def default_coder() -> Coder:
     """The coding engine (part of the core: a fault importing it is raised, never hidden)."""
     from dermcharge.coding.engine import code_visit
@@ -148,6 +156,11 @@ class CaptureFlow:
             raise ValueError(f"unknown site {site!r}")
         self._record(f"site {site} {laterality or ''}".strip())
         self.site = SiteChoice(site, laterality, digit)
+        proc = self.current_procedure
+        if proc is not None and proc.site is None:
+            # A procedure recorded before its site was picked: the site picked now is its own.
+            self._update_at(self.current, "site", site=site, laterality=laterality, digit=digit)
+            return
         self.current = None
         self._changed(recode=False)
 
@@ -277,6 +290,10 @@ class CaptureFlow:
             self._visit = replace(self._visit, em=em)
         self._changed()
 
+    def em_diagnoses_waiting(self) -> tuple[Diagnosis, ...]:
+        """The E/M diagnoses typed before an E/M level was chosen."""
+        return self._em_diagnoses
+
     def set_patient_status(self, status: PatientStatus) -> None:
         self._record("patient status")
         self._visit = replace(self._visit, patient_status=status, em=None)
@@ -307,6 +324,20 @@ class CaptureFlow:
             self._visit = replace(self._visit, diagnosis_order=())
             self._changed()
 
+    # --- undo ------------------------------------------------------------------------------------
+    def snapshot(self) -> FlowSnapshot:
+        """Everything an undo puts back: the visit, the procedure being entered, the site."""
+        return FlowSnapshot(self._visit, self.current, self.site, self._em_diagnoses)
+
+    def restore(self, snapshot: FlowSnapshot) -> None:
+        """Go back (or forward) to a snapshot; recoded and redrawn like any change."""
+        self._record("undo/redo")
+        self._visit = snapshot.visit
+        self.current = snapshot.current
+        self.site = snapshot.site
+        self._em_diagnoses = snapshot.em_diagnoses
+        self._changed()
+
     # --- internals -------------------------------------------------------------------------------
     def _record(self, action: str) -> None:
         # A value typed key by key reaches us once per keystroke: it is still one action.
@@ -330,7 +361,12 @@ class CaptureFlow:
         if proc is None:
             raise LookupError("no procedure is being entered: choose a kind first")
         base = proc.diagnosis or Diagnosis()
-        self._update(action, diagnosis=replace(base, **changes))
+        diagnosis = replace(base, **changes)
+        if proc.path_pending and _is_definitive(diagnosis):
+            # A definitive diagnosis is the pathology result: nothing is pending any more.
+            self._update(action, diagnosis=diagnosis, path_pending=False)
+            return
+        self._update(action, diagnosis=diagnosis)
 
     def _changed(self, recode: bool = True) -> None:
         if recode:
@@ -344,3 +380,10 @@ class CaptureFlow:
             self.claim, self.coding_error = None, "The coding engine is not installed."
             return
         self.claim, self.coding_error = code_draft(self._visit, self._coder)
+
+
+def _is_definitive(diagnosis: Diagnosis) -> bool:
+    """Not the while-pending placeholder (D49.2, "neoplasm of unspecified behavior")."""
+    if diagnosis.finding:
+        return diagnosis.finding != USUAL_FINDING[Kind.BIOPSY_TANGENTIAL]
+    return bool(diagnosis.icd10) and not (diagnosis.icd10 or "").startswith("D49")

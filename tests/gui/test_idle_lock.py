@@ -95,3 +95,28 @@ def test_switch_user_parks_the_owners_windows_until_they_return(qtbot, session):
     window.save()
     entries = audit_view.recent_audit(main.backend.db, by=accounts["admin"], entity="visit")
     assert [(e.action, e.actor) for e in entries[:2]] == [("edit", "doc"), ("open", "doc")]
+
+
+def test_switch_user_can_be_cancelled_back_to_the_same_person(qtbot, session):
+    """Defect 15: Switch user offers Cancel (not only Quit); an idle lock does not."""
+    from tests.gui.exam_room.person import click
+
+    main, guard, _, _ = session
+    guard.switch_user()
+    dialog = guard.login_dialog
+    assert dialog.cancel_button is not None
+    with qtbot.waitSignal(guard.unlocked, timeout=2000) as unlocked:
+        click(dialog, dialog.cancel_button)
+    assert unlocked.args[0].username == "doc"
+    assert main.isVisible() and not guard.is_locked
+    guard.lock()  # the idle lock's sign-in: no way around the password
+    assert guard.login_dialog.cancel_button is None
+
+
+def test_the_first_run_admin_is_told_why_the_visit_buttons_are_grey(qtbot, session):
+    """Defect 15: an admin (no clinical role) sees why the visit buttons are disabled."""
+    main, guard, _, _ = session
+    guard.lock()
+    _sign_in(qtbot, guard, "admin")
+    assert not main.ui.newPatientButton.isEnabled()
+    assert "Security ▸ Users" in main.statusBar().currentMessage()

@@ -104,6 +104,10 @@ def test_mark_ready_then_sign(qtbot, window):
     editor_window = window.open_selected_visit()
     editor_window.mark_ready()
     assert editor_window.stored.status == "ready"
+    from tests.gui.exam_room.person import click, when_dialog_opens
+
+    # Sign asks first (what is still open); the biopsy's pending pathology is only a warning.
+    when_dialog_opens(lambda dialog: click(dialog, dialog.confirm_button))
     editor_window.sign()
     assert editor_window.stored.status == "signed"
     assert not editor_window.editor.ui.mainSplitter.isEnabled()  # a signed visit is locked
@@ -148,9 +152,11 @@ def test_new_patient_dialog_builds_a_record_the_services_accept(qtbot, window):
     dialog = NewPatientDialog(window.backend.providers(), DOS, window)
     qtbot.addWidget(dialog)
     dialog.ui.buttonBox.accepted.emit()  # nothing typed yet: the problems show, no record
-    assert "first name: required" in dialog.ui.problemsLabel.text()
+    assert "First name: required" in dialog.ui.problemsLabel.text()
     qtbot.keyClicks(dialog.ui.firstNameEdit, "Grace")
     qtbot.keyClicks(dialog.ui.lastNameEdit, "Hopper")
+    qtbot.keyClicks(dialog.ui.dobEdit, "12/09/1906")
+    dialog.ui.sexCombo.setCurrentIndex(dialog.ui.sexCombo.findData("F"))
     qtbot.keyClicks(dialog.ui.accountEdit, "A-2001")
     qtbot.keyClicks(dialog.ui.memberIdEdit, "2AB3CD4EF56")
     assert dialog.problems() == []

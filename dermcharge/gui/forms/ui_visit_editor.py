@@ -54,6 +54,11 @@ class Ui_VisitEditor(object):
 
         self.headerRow.addWidget(self.signButton)
 
+        self.amendButton = QPushButton(VisitEditor)
+        self.amendButton.setObjectName(u"amendButton")
+
+        self.headerRow.addWidget(self.amendButton)
+
         self.previewButton = QPushButton(VisitEditor)
         self.previewButton.setObjectName(u"previewButton")
 
@@ -321,6 +326,7 @@ class Ui_VisitEditor(object):
         self.statusLabel.setText(QCoreApplication.translate("VisitEditor", u"Draft", None))
         self.readyButton.setText(QCoreApplication.translate("VisitEditor", u"Mark ready", None))
         self.signButton.setText(QCoreApplication.translate("VisitEditor", u"Sign", None))
+        self.amendButton.setText(QCoreApplication.translate("VisitEditor", u"Amend\u2026", None))
         self.previewButton.setText(QCoreApplication.translate("VisitEditor", u"Preview", None))
         self.printButton.setText(QCoreApplication.translate("VisitEditor", u"Print\u2026", None))
         self.hoverLabel.setText(QCoreApplication.translate("VisitEditor", u"Hover over the map to name a region", None))
