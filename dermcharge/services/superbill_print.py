@@ -152,7 +152,7 @@ def build_superbill_record(
     on = visit.date_of_service
     icd = catalog if catalog is not None else default_icd10_catalog(on)
     schedules = fee_schedules if fee_schedules is not None else (demo_fee_schedule(),)
-    schedule = schedule_for(schedules, visit.payer.value, on)
+    schedule = schedule_for(schedules, visit.payer.value, on, _primary_payer_name(record))
     errors = _error_messages(claim.findings if open_findings is None else open_findings)
 
     letters: dict[str, str] = {}
@@ -281,6 +281,12 @@ def superbill_for_stored(
         open_findings=open_findings,
         catalog=catalog,
     )
+
+
+def _primary_payer_name(record: VisitRecord) -> str:
+    """The payer the visit is billed to by name (its primary insurance), for its own fees."""
+    primary = [p for p in record.insurance if p.priority == "primary"] or list(record.insurance)
+    return primary[0].payer_name if primary else ""
 
 
 def _practice_fee_schedules(
