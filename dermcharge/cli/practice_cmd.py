@@ -27,7 +27,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     show.set_defaults(handler=run_show)
 
     change = actions.add_parser(
-        "set", parents=[common], help="set fields, e.g. name=\"Prairie Dermatology\" npi=…"
+        "set", parents=[common], help='set fields, e.g. name="Prairie Dermatology" npi=…'
     )
     change.add_argument(
         "fields", nargs="+", metavar="FIELD=VALUE", help=", ".join(practice_setup.PRACTICE_FIELDS)

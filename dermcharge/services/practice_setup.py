@@ -163,9 +163,7 @@ def add_payer(db: Database, payer: NamedPayer, *, by: User) -> int:
     with db.write() as session:
         if payer_repository.payer_profile_named(session, payer.name) is not None:
             raise InvalidRecord([f"name: a payer named {payer.name!r} is already on file"])
-        return payer_repository.add_payer_profile(
-            session, payer, actor=by.username, at=db.clock()
-        )
+        return payer_repository.add_payer_profile(session, payer, actor=by.username, at=db.clock())
 
 
 def update_payer(db: Database, name: str, payer: NamedPayer, *, by: User) -> None:
@@ -178,4 +176,3 @@ def update_payer(db: Database, name: str, payer: NamedPayer, *, by: User) -> Non
         payer_repository.update_payer_profile(
             session, name, payer, actor=by.username, at=db.clock()
         )
-

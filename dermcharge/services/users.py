@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from dermcharge.domain.npi import npi_problem
-
 from dermcharge.security.accounts import (
     User,
     display_name_problems,

@@ -57,9 +57,7 @@ def take_over(session: Session, schedule: FeeSchedule, *, actor: str, at: dateti
     return add_fee_schedule(session, schedule, actor=actor, at=at)
 
 
-def _set_end(
-    session: Session, row: FeeScheduleRow, end: date, *, actor: str, at: datetime
-) -> None:
+def _set_end(session: Session, row: FeeScheduleRow, end: date, *, actor: str, at: datetime) -> None:
     before = {"effective_to": None if row.effective_to is None else row.effective_to.isoformat()}
     row.effective_to = end
     append_audit(
