@@ -67,13 +67,13 @@ def schedule_for(
     `effective_from` wins a tie."""
     in_force = [s for s in schedules if s.in_force_on(on)]
     wanted_name = payer_name.strip().casefold()
-    choices = [
-        lambda s: bool(wanted_name) and s.payer_name.strip().casefold() == wanted_name,
-        lambda s: not s.payer_name and s.payer == payer,
-        lambda s: not s.payer_name and s.payer == ANY_PAYER,
-    ]
-    for wanted in choices:
-        matching = [s for s in in_force if wanted(s)]
+    named = [s for s in in_force if wanted_name and s.payer_name.strip().casefold() == wanted_name]
+    unnamed = [s for s in in_force if not s.payer_name]
+    for matching in (
+        named,
+        [s for s in unnamed if s.payer == payer],
+        [s for s in unnamed if s.payer == ANY_PAYER],
+    ):
         if matching:
             return max(matching, key=lambda s: s.effective_from)
     return None

@@ -56,8 +56,12 @@ def save_clearinghouse(db: Database, settings: Clearinghouse, *, by: User) -> No
     by.require(Action.MANAGE_SETTINGS)
     if problems := clearinghouse_problems(settings):
         raise InvalidRecord(problems)
-    values = (settings.submitter_id, settings.submitter_name)
-    values += (settings.receiver_id, settings.receiver_name)
+    values = (
+        settings.submitter_id,
+        settings.submitter_name,
+        settings.receiver_id,
+        settings.receiver_name,
+    )
     with db.write() as session:
         for key, value in zip(KEYS, values, strict=True):
             if (user_repository.get_setting(session, key) or "") != value.strip():
