@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -137,4 +137,4 @@ class FeesTab(QWidget):
             ),
         ):
             self.error.say(f"{fee.code} {fee.modifier} saved: {text.strip()}.", ok=True)
-        self.reload()
+        QTimer.singleShot(0, self.reload)  # after the table has finished this edit
