@@ -18,8 +18,8 @@ from dermcharge.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import AccessDenied, LoginFailed
 from dermcharge.services.cli_access import cli_user
-from dermcharge.storage.database import Database
-from dermcharge.storage.errors import InvalidRecord, NotFound
+from dermcharge.services.database import Database
+from dermcharge.services.errors import InvalidRecord, NotFound
 
 
 def acting_user(db: Database) -> User:

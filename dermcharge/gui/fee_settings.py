@@ -7,6 +7,7 @@ Fee column is editable, each edit saved (and audited) at once, a bad amount refu
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -114,7 +115,8 @@ class FeesTab(QWidget):
             self.error.say(f"{path.name}: cannot be read ({error})")
             return
         payer = self.payer.currentData() or fee_setup.DEFAULT_SCHEDULE
-        start = self.start.date().toPython()
+        chosen = self.start.date()
+        start = date(chosen.year(), chosen.month(), chosen.day())
         if run_saving(
             self.error,
             lambda: fee_setup.import_fee_csv(

@@ -10,7 +10,7 @@ from dermcharge.gui.session_guard import SessionGuard
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import SecurityError
 from dermcharge.security.roles import Action, refusal
-from dermcharge.storage.errors import StorageError
+from dermcharge.services.errors import StorageError
 
 
 class PracticeMenu:

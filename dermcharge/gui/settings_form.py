@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QLabel
 
 from dermcharge.security.errors import SecurityError
-from dermcharge.storage.errors import InvalidRecord, StorageError
+from dermcharge.services.errors import InvalidRecord, StorageError
 
 
 class ErrorLine(QLabel):
