@@ -331,3 +331,33 @@ def test_a_practice_set_up_by_hand_is_not_a_demo(cli: Cli) -> None:
         assert not is_demo_practice(db)
     finally:
         db.dispose()
+
+
+def test_clearinghouse_settings_live_under_the_keys_claims_read(db) -> None:
+    from dermcharge.security.accounts import local_admin
+    from dermcharge.services import clearinghouse
+    from dermcharge.storage.errors import InvalidRecord
+    from dermcharge.storage.user_repository import get_setting
+
+    admin = local_admin("manager")
+    settings = clearinghouse.Clearinghouse("PRAIRIE01", "Prairie Dermatology", "ZIRMED", "Zirmed")
+    clearinghouse.save_clearinghouse(db, settings, by=admin)
+    with db.read() as session:
+        stored = {key: get_setting(session, key) for key in (
+            "clearinghouse.submitter_id", "clearinghouse.submitter_name",
+            "clearinghouse.receiver_id", "clearinghouse.receiver_name",
+        )}  # fmt: skip
+        audited = [e.entity_id for e in audit_entries(session, "setting")]
+    assert stored == {
+        "clearinghouse.submitter_id": "PRAIRIE01",
+        "clearinghouse.submitter_name": "Prairie Dermatology",
+        "clearinghouse.receiver_id": "ZIRMED",
+        "clearinghouse.receiver_name": "Zirmed",
+    }
+    assert sorted(audited) == sorted(stored)
+    with pytest.raises(InvalidRecord) as refused:
+        clearinghouse.save_clearinghouse(
+            db, clearinghouse.Clearinghouse("WAY-TOO-LONG-AN-ID-1"), by=admin
+        )
+    assert "submitter_id: 'WAY-TOO-LONG-AN-ID-1'" in str(refused.value)
+    assert clearinghouse.clearinghouse(db) == settings  # nothing stored
