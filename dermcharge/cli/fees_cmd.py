@@ -1,4 +1,5 @@
-"""`dermcharge fees import FILE.csv --payer NAME|default [--from DATE]` and `fees list`.
+"""`dermcharge fees import FILE.csv --payer NAME|default [--from DATE]`, `fees from-medicare
+--percent P --payer NAME|default [--from DATE] [--conversion-factor CF]` and `fees list`.
 
 The CSV's header is `code,modifier,fee`; a blank modifier is the code's plain fee. The imported
 schedule applies from --from (default today); the payer's schedule before it ends the day before.
@@ -26,6 +27,19 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     imports.add_argument("--payer", required=True, help="a payer's name, or default")
     imports.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="default: today")
     imports.set_defaults(handler=run_import)
+
+    medicare = actions.add_parser(
+        "from-medicare",
+        parents=[common],
+        help="a schedule at a percentage of Medicare's national amounts (PFS RVU file)",
+    )
+    medicare.add_argument("--percent", required=True, help="e.g. 150 for 150 %% of Medicare")
+    medicare.add_argument("--payer", required=True, help="a payer's name, or default")
+    medicare.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="default: today")
+    medicare.add_argument(
+        "--conversion-factor", help="the year's PFS conversion factor (default: the RVU file's)"
+    )
+    medicare.set_defaults(handler=run_from_medicare)
 
     listing = actions.add_parser("list", parents=[common], help="the stored fees")
     listing.add_argument("--payer", help="a payer's name, or default")
@@ -66,6 +80,22 @@ def run_import(args: argparse.Namespace) -> int:
         )
         count = sum(1 for fee in fee_setup.stored_fees(db) if fee.schedule_id == schedule_id)
     print(f"imported {count} fees for {args.payer.strip()} (schedule {schedule_id})")
+    return 0
+
+
+def run_from_medicare(args: argparse.Namespace) -> int:
+    start = parse_date("--from", args.start) if args.start else None
+    with command_database(args.db) as db, refusals():
+        schedule_id = fee_setup.import_percent_of_medicare(
+            db,
+            percent=args.percent,
+            payer=args.payer,
+            effective_from=start or db.clock().date(),
+            by=acting_user(db),
+            conversion_factor=args.conversion_factor,
+        )
+        count = sum(1 for fee in fee_setup.stored_fees(db) if fee.schedule_id == schedule_id)
+    print(f"priced {count} codes at {args.percent.strip()}% of Medicare for {args.payer.strip()}")
     return 0
 
 

@@ -7,11 +7,11 @@ Checks come first and name the field and value; a file with any problem stores n
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
-from dermcharge.fees.schedule import ANY_PAYER, FeeSchedule, schedule_for
+from dermcharge.fees.schedule import ANY_PAYER, Fee, FeeSchedule, schedule_for
 from dermcharge.fees.schedule_csv import CODE, MODIFIER, parse_fee_csv
 from dermcharge.fees.schedule_json import InvalidFeeSchedule, parse_amount
 from dermcharge.security.accounts import User
@@ -47,6 +47,14 @@ def import_fee_csv(
         fees = parse_fee_csv(text)
     except InvalidFeeSchedule as bad:
         raise InvalidRecord(bad.problems) from None
+    return _store_schedule(db, fees, payer, effective_from, by, source or "imported CSV")
+
+
+def _store_schedule(
+    db: Database, fees: Mapping[str, Fee], payer: str, effective_from: date, by: User, source: str
+) -> int:
+    """Store `fees` as `payer`'s schedule from `effective_from`; the one before ends the day
+    before. InvalidRecord for a payer not on file."""
     with db.write() as session:
         if payer.strip().lower() == DEFAULT_SCHEDULE:
             kind, name, label = ANY_PAYER, "", "Practice fee schedule"
@@ -63,7 +71,7 @@ def import_fee_csv(
             effective_from=effective_from,
             effective_to=None,
             fees=fees,
-            source=source or "imported CSV",
+            source=source[:300],
             payer_name=name,
         )
         return fee_schedule_changes.take_over(session, schedule, actor=by.username, at=db.clock())
@@ -100,3 +108,59 @@ def set_fee(
             session, schedule_id, code, modifier, amount, actor=by.username, at=db.clock()
         )
     return amount
+
+
+def import_percent_of_medicare(
+    db: Database,
+    *,
+    percent: str,
+    payer: str,
+    effective_from: date,
+    by: User,
+    conversion_factor: str | None = None,
+) -> int:
+    """A schedule for `payer` ("default": the practice default) at `percent` % of Medicare's
+    national non-facility amounts (fees.medicare_based), from the PFS relative value file in
+    force on `effective_from` (`dermcharge tables import PPRRVU….csv`). InvalidRecord when the
+    percentage or conversion factor is not a positive number, or no RVU row can be priced."""
+    from dermcharge.codesets.cms.active import active_tables
+    from dermcharge.fees.medicare_based import RvuLine, percent_of_medicare
+
+    by.require(Action.MANAGE_SETTINGS)
+    problems: list[str] = []
+    rate = parse_amount(percent.strip(), "percent", problems)
+    factor = None
+    if conversion_factor is not None:
+        factor = _positive_decimal(conversion_factor, "conversion_factor", problems)
+    if rate is not None and not 0 < rate <= 1000:
+        problems.append(f"percent: {percent!r} must be more than 0 and at most 1000")
+    if problems or rate is None:
+        raise InvalidRecord(problems)
+    rvus = active_tables(effective_from).rvu
+    lines = [
+        RvuLine(r.code, r.modifier, r.status, r.total_rvu_nonfacility, r.conversion_factor)
+        for r in rvus.rows.values()
+    ]
+    fees = percent_of_medicare(lines, rate, factor)
+    if not fees:
+        raise InvalidRecord(
+            [
+                f"conversion_factor: no code could be priced from {rvus.origin.label} (import the "
+                "PFS relative value file with `dermcharge tables import`, or give the year's "
+                "conversion factor)"
+            ]
+        )
+    source = f"{rate}% of Medicare national non-facility amounts, {rvus.origin.label}"
+    return _store_schedule(db, fees, payer, effective_from, by, source)
+
+
+def _positive_decimal(text: str, field: str, problems: list[str]) -> Decimal | None:
+    try:
+        value = Decimal(text.strip())
+    except ArithmeticError:
+        problems.append(f"{field}: {text!r} is not a number")
+        return None
+    if not value.is_finite() or value <= 0:
+        problems.append(f"{field}: {text!r} must be more than 0")
+        return None
+    return value

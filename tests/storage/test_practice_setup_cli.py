@@ -361,3 +361,18 @@ def test_clearinghouse_settings_live_under_the_keys_claims_read(db) -> None:
         )
     assert "submitter_id: 'WAY-TOO-LONG-AN-ID-1'" in str(refused.value)
     assert clearinghouse.clearinghouse(db) == settings  # nothing stored
+
+
+def test_a_schedule_at_a_percentage_of_medicare_from_the_rvu_file(cli: Cli) -> None:
+    rvu_file = Path(__file__).resolve().parents[1] / "fixtures" / "cms" / "PPRRVU2026_Oct.csv"
+    assert main(["tables", "import", str(rvu_file)]) == 0  # into this test's own data folder
+    assert cli(*MEDICARE) == 0
+    args = ["fees", "from-medicare", "--payer", "Medicare Part B", "--from", "2026-10-01"]
+    assert cli(*args, "--percent", "150") == 0, cli.err
+    fees = {f["code"]: f["fee"] for f in cli.json("fees", "list", "--payer", "Medicare Part B")}
+    assert fees["11102"] == "149.30"  # 2.98 RVUs × 33.4009 = 99.53, × 150 % (half up)
+    assert fees["99213"] == "136.77"  # 2.73 × 33.4009 = 91.18, × 150 %
+    assert "88331" in fees and len(fees) == 6  # global services only, no 26/TC rows
+    assert cli(*args, "--percent", "-5") == 2 and "percent: '-5'" in cli.err
+    assert cli(*args, "--percent", "150", "--conversion-factor", "zero") == 2
+    assert "conversion_factor: 'zero' is not a number" in cli.err
