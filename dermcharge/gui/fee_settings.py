@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QFormLayout,
+    QInputDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -57,6 +58,13 @@ class FeesTab(QWidget):
         importing.setObjectName("importFees")
         importing.clicked.connect(self.choose_file)
         layout.addWidget(importing)
+        medicare = QPushButton("Build as a &percentage of Medicare…")
+        medicare.setObjectName("feesFromMedicare")
+        medicare.setToolTip(
+            "National non-facility amounts from the imported PFS RVU file (Tables ▸ Import)"
+        )
+        medicare.clicked.connect(self.ask_percent_of_medicare)
+        layout.addWidget(medicare)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("feesTable")
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -125,6 +133,27 @@ class FeesTab(QWidget):
             ),
         ):  # fmt: skip
             self.error.say(f"Imported {path.name} from {start.isoformat()}.", ok=True)
+            self.reload()
+
+    def ask_percent_of_medicare(self) -> None:
+        percent, ok = QInputDialog.getText(
+            self, "Percentage of Medicare", "Percent of Medicare's national amounts (e.g. 150):"
+        )
+        if ok and percent.strip():
+            self.build_percent_of_medicare(percent)
+
+    def build_percent_of_medicare(self, percent: str) -> None:
+        """A schedule for the chosen payer from the chosen date at `percent` % of Medicare."""
+        payer = self.payer.currentData() or fee_setup.DEFAULT_SCHEDULE
+        chosen = self.start.date()
+        start = date(chosen.year(), chosen.month(), chosen.day())
+        if run_saving(
+            self.error,
+            lambda: fee_setup.import_percent_of_medicare(
+                self.db, percent=percent, payer=payer, effective_from=start, by=self.by
+            ),
+        ):
+            self.error.say(f"Built at {percent.strip()}% of Medicare from {start}.", ok=True)
             self.reload()
 
     def _fee_edited(self, item: QTableWidgetItem) -> None:

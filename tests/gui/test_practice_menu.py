@@ -44,3 +44,26 @@ def test_only_an_admin_may_open_practice_settings(qtbot, db) -> None:
     assert not action.isEnabled() and action.toolTip()
     with pytest.raises(AccessDenied):
         PracticeSettingsDialog(db, assistant)
+
+
+def test_a_schedule_at_150_percent_of_medicare_from_the_fees_tab(qtbot, db, monkeypatch) -> None:
+    from pathlib import Path
+
+    from PySide6.QtCore import QDate, Qt
+    from PySide6.QtWidgets import QInputDialog, QWidget
+
+    from dermcharge.cli.main import main
+
+    rvu_file = Path(__file__).resolve().parents[1] / "fixtures" / "cms" / "PPRRVU2026_Oct.csv"
+    assert main(["tables", "import", str(rvu_file)]) == 0
+    admin = users.create_first_admin(db, "boss", "Pat Boss", PASSWORD)
+    dialog = PracticeSettingsDialog(db, admin)
+    qtbot.addWidget(dialog)
+    fees = dialog.fees_tab
+    dialog.tabs.setCurrentWidget(fees)
+    fees.start.setDate(QDate(2026, 10, 1))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("150", True))
+    qtbot.mouseClick(fees.findChild(QWidget, "feesFromMedicare"), Qt.MouseButton.LeftButton)
+    shown = {fees.table.item(r, 2).text(): fees.table.item(r, 4).text()
+             for r in range(fees.table.rowCount())}  # fmt: skip
+    assert shown["11102"] == "149.30", fees.error.text()
