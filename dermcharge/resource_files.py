@@ -1,4 +1,5 @@
-"""Where the shipped data tables, drawings and fonts live (the top-level `resources/` folder)."""
+"""Where the shipped data tables, drawings and fonts live: the top-level `resources/` folder of
+the source tree, or `dermcharge/resources` in an installed wheel (setup.py copies it there)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-_DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "resources"
+_INSTALLED_ROOT = Path(__file__).resolve().parent / "resources"
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent / "resources"
 
 
 def resources_root() -> Path:
@@ -15,7 +17,9 @@ def resources_root() -> Path:
     if override:
         return Path(override)
     bundle = getattr(sys, "_MEIPASS", None)  # a PyInstaller build (packaging/dermcharge.spec)
-    return Path(bundle) / "resources" if bundle else _DEFAULT_ROOT
+    if bundle:
+        return Path(bundle) / "resources"
+    return _INSTALLED_ROOT if _INSTALLED_ROOT.is_dir() else _SOURCE_ROOT
 
 
 def resource_path(*parts: str) -> Path:

@@ -23,6 +23,10 @@ COMMANDS = {
     "restore": "dermcharge.cli.backup_cmd",
     "superbill": "dermcharge.cli.superbill_cmd",
     "users": "dermcharge.cli.users_cmd",
+    "practice": "dermcharge.cli.practice_cmd",
+    "providers": "dermcharge.cli.providers_cmd",
+    "payers": "dermcharge.cli.payers_cmd",
+    "fees": "dermcharge.cli.fees_cmd",
     "gui": "dermcharge.cli.gui_cmd",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))

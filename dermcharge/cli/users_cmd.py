@@ -42,6 +42,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     add.add_argument("--name", default="", help="the name shown in the app")
     add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    add.add_argument(
+        "--npi", help="the provider (on file) this account signs for, by individual NPI"
+    )
     add.set_defaults(handler=run_add)
 
     passwd = actions.add_parser("passwd", parents=[common], help="set an account's password")
@@ -148,7 +151,9 @@ def run_add(args: argparse.Namespace) -> int:
     with command_database(args.db) as db:
         try:
             if not users.users_exist(db):
-                added = users.create_first_admin(db, args.username, args.name, password, args.roles)
+                added = users.create_first_admin(
+                    db, args.username, args.name, password, args.roles, provider_npi=args.npi
+                )
             else:
                 added = users.add_user(
                     db,
@@ -157,10 +162,12 @@ def run_add(args: argparse.Namespace) -> int:
                     roles=args.roles,
                     password=password,
                     by=_signed_in(db),
+                    provider_npi=args.npi,
                 )
         except (AccessDenied, InvalidAccount, LoginFailed) as error:
             raise _refusal(error) from None
-    print(f"added {added.username} ({roles_text(added.roles)})")
+    signs_for = f", signs for NPI {args.npi.strip()}" if args.npi else ""
+    print(f"added {added.username} ({roles_text(added.roles)}){signs_for}")
     return 0
 
 

@@ -28,6 +28,9 @@ class FeeSchedule:
     source: str = ""
     example_fees: bool = False  # True for shipped demo fees that are nobody's real prices
     currency: str = "USD"
+    # The named payer ("Medicare Part B") the schedule belongs to; "" for a schedule that
+    # serves a whole payer kind (`payer`) or, with ANY_PAYER, the practice default.
+    payer_name: str = ""
 
     def in_force_on(self, on: date) -> bool:
         return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
@@ -55,12 +58,22 @@ def line_total(fee: Decimal | None, units: int) -> Decimal | None:
     return None if fee is None else fee * units
 
 
-def schedule_for(schedules: Iterable[FeeSchedule], payer: str, on: date) -> FeeSchedule | None:
-    """The schedule to charge a visit from: the payer's own schedule in force on the date of
-    service, else an ANY_PAYER schedule in force; the latest `effective_from` wins a tie."""
+def schedule_for(
+    schedules: Iterable[FeeSchedule], payer: str, on: date, payer_name: str = ""
+) -> FeeSchedule | None:
+    """The schedule to charge a visit from, among those in force on the date of service: the
+    named payer's own (`payer_name`, e.g. "Medicare Part B", matched without regard to case),
+    else one for the payer kind, else the practice default (ANY_PAYER); the latest
+    `effective_from` wins a tie."""
     in_force = [s for s in schedules if s.in_force_on(on)]
-    for wanted in (payer, ANY_PAYER):
-        matching = [s for s in in_force if s.payer == wanted]
+    wanted_name = payer_name.strip().casefold()
+    named = [s for s in in_force if wanted_name and s.payer_name.strip().casefold() == wanted_name]
+    unnamed = [s for s in in_force if not s.payer_name]
+    for matching in (
+        named,
+        [s for s in unnamed if s.payer == payer],
+        [s for s in unnamed if s.payer == ANY_PAYER],
+    ):
         if matching:
             return max(matching, key=lambda s: s.effective_from)
     return None

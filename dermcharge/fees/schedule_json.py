@@ -23,7 +23,8 @@ class InvalidFeeSchedule(ValueError):
         super().__init__("; ".join(problems))
 
 
-def _amount(value: Any, where: str, problems: list[str]) -> Decimal | None:
+def parse_amount(value: Any, where: str, problems: list[str]) -> Decimal | None:
+    """The amount (two decimal places), or None with the problem naming `where` and the value."""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         problems.append(f'{where}: must be an amount such as "125.00"')
         return None
@@ -33,7 +34,7 @@ def _amount(value: Any, where: str, problems: list[str]) -> Decimal | None:
         problems.append(f"{where}: {value!r} is not an amount")
         return None
     if not amount.is_finite() or amount < 0 or amount != amount.quantize(Decimal("0.01")):
-        problems.append(f"{where}: must be 0 or more with at most two decimal places")
+        problems.append(f"{where}: {value!r} must be 0 or more with at most two decimal places")
         return None
     return amount.quantize(Decimal("0.01"))
 
@@ -50,16 +51,16 @@ def _date(value: Any, where: str, problems: list[str]) -> date | None:
 def _fee(code: str, raw: Any, problems: list[str]) -> Fee | None:
     where = f"fees.{code}"
     if not isinstance(raw, dict):
-        amount = _amount(raw, where, problems)
+        amount = parse_amount(raw, where, problems)
         return None if amount is None else Fee(amount)
-    amount = _amount(raw.get("fee"), f"{where}.fee", problems)
+    amount = parse_amount(raw.get("fee"), f"{where}.fee", problems)
     by_modifier: dict[str, Decimal] = {}
     raw_modifiers = raw.get("by_modifier", {})
     if not isinstance(raw_modifiers, dict):
         problems.append(f"{where}.by_modifier: must be an object of modifier: amount")
         raw_modifiers = {}
     for modifier, value in raw_modifiers.items():
-        specific = _amount(value, f"{where}.by_modifier.{modifier}", problems)
+        specific = parse_amount(value, f"{where}.by_modifier.{modifier}", problems)
         if specific is not None:
             by_modifier[str(modifier).strip().upper()] = specific
     return None if amount is None else Fee(amount, by_modifier)

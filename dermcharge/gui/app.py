@@ -55,6 +55,8 @@ def run(
     app.setApplicationDisplayName("dermcharge")
     app.setWindowIcon(QIcon(str(resource_path("icons", "dermcharge.svg"))))
     signed_in: User | None = None
+    # First run: the person makes the first admin account, then is offered the practice set-up.
+    first_run = opening is not None and not exit_when_ready and not opening.users_exist()
     if opening is not None:
         signed_in = _sign_in(opening, exit_when_ready)
         if signed_in is None:
@@ -63,8 +65,17 @@ def run(
     window = make_main_window(opening, signed_in, user, today, exit_when_ready)
     window.resize(1280, 800)
     after_first_paint(window, lambda: _on_first_paint(window, opening, today, exit_when_ready))
+    if first_run:
+        after_first_paint(window, lambda: _offer_practice_setup(window))
     window.show()
     return int(app.exec())
+
+
+def _offer_practice_setup(window: MainWindow) -> None:
+    """Right after the first admin account: Practice ▸ Settings, skippable ("Later")."""
+    menu = getattr(window, "practice_menu", None)
+    if menu is not None and window.backend is not None:
+        menu.open_settings(first_run=True)
 
 
 def make_main_window(

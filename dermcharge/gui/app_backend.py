@@ -36,6 +36,12 @@ class AppBackend:
             return "SQLite " + url.split("///", 1)[-1]
         return f"{self.db.backend} " + url.split("@")[-1]  # never show a password
 
+    def is_demo(self) -> bool:
+        """Whether the practice is the demo's (its window and superbills say so)."""
+        from dermcharge.services.demo_marker import is_demo_practice
+
+        return is_demo_practice(self.db)
+
     # --- lists -----------------------------------------------------------------------------------
     def providers(self) -> list[ProviderChoice]:
         return provider_choices(people.list_providers(self.db))

@@ -22,12 +22,13 @@ class BatchPrintWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            from dermcharge.services.superbill_print import superbill_for_stored, superbills_pdf
+            from dermcharge.services.superbill_print import practice_superbill, superbills_pdf
 
             total = len(self.visit_ids)
             superbills = []
             for done, visit_id in enumerate(self.visit_ids, start=1):
-                superbills.append(superbill_for_stored(self.backend.open_visit(visit_id)))
+                stored = self.backend.open_visit(visit_id)
+                superbills.append(practice_superbill(self.backend.db, stored))
                 self.progressed.emit(done, total * 2)  # building is the first half of the work
             pdf = superbills_pdf(
                 superbills, lambda d, t: self.progressed.emit(total + d, total + t)

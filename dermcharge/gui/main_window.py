@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the window is painted before the services load (gui/app.py)
     from dermcharge.gui.batch_print import DayBatch
     from dermcharge.services.first_window import StartupReader
 
+DEMO_WINDOW_MARK = "DEMO — not a claim"  # services.demo_marker.DEMO_TITLE, without its imports
 SEARCH_DELAY_MS = 250  # search after a short pause in typing, not on every key
 
 
@@ -186,6 +187,8 @@ class MainWindow(QMainWindow):
         source = self.backend or self.first_look
         database = source.database_label if source is not None else "no database"
         self.database_label.setText(f"Database: {database}")
+        demo = self.backend is not None and self.backend.is_demo()
+        self.setWindowTitle(f"dermcharge — {DEMO_WINDOW_MARK}" if demo else "dermcharge")
 
     def set_code_set_status(self, code_set_status: tuple[str, str | None]) -> None:
         """The ICD-10-CM release in use, and the warning when a newer one is in force."""

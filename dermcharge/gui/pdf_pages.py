@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +36,20 @@ class PdfPages:
         return len(self.images)
 
 
+def _bundled(name: str) -> str | None:
+    """The program shipped in a PyInstaller bundle's "poppler" folder (packaging/dermcharge.spec)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is None:
+        return None
+    for candidate in (name, f"{name}.exe"):
+        path = Path(bundle) / "poppler" / candidate
+        if path.is_file():
+            return str(path)
+    return None
+
+
 def _tool(name: str) -> str:
-    path = shutil.which(name)
+    path = _bundled(name) or shutil.which(name)
     if path is None:
         raise PdfRenderError(
             f"{name} is not installed: install Debian's poppler-utils (scripts/setup.sh does)"

@@ -183,12 +183,18 @@ class VisitWindow(QMainWindow):
     def _superbill_pdf(self) -> bytes | None:
         from dataclasses import replace
 
-        from dermcharge.services.superbill_print import superbill_for_stored, superbill_pdf
+        from dermcharge.services.superbill_print import (
+            practice_superbill,
+            superbill_for_stored,
+            superbill_pdf,
+        )
 
         stored = replace(self.stored, record=replace(self.stored.record, visit=self.flow.visit),
                          claim=self.flow.claim)  # fmt: skip
         try:
-            return superbill_pdf(superbill_for_stored(stored))
+            if self.backend is None:
+                return superbill_pdf(superbill_for_stored(stored))
+            return superbill_pdf(practice_superbill(self.backend.db, stored))
         except Exception as error:  # a print failure must not lose the visit on screen
             self._show_problem("The superbill could not be made.", error)
             return None

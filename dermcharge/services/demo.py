@@ -18,6 +18,7 @@ from dermcharge.domain.record import Provider
 from dermcharge.domain.visit import Payer
 from dermcharge.domain.workflow import VisitAction
 from dermcharge.fees.demo import demo_fee_schedule
+from dermcharge.services.demo_marker import DEMO_ACTOR, DEMO_SETTING
 from dermcharge.services.demo_people import (
     COMMERCIAL_PLANS,
     MEDICAID_NAME,
@@ -31,12 +32,11 @@ from dermcharge.services.demo_people import (
 )
 from dermcharge.services.demo_visits import demo_visit_json
 from dermcharge.services.visits import Coder, engine_coder
-from dermcharge.storage import payer_repository, visit_repository
+from dermcharge.storage import payer_repository, user_repository, visit_repository
 from dermcharge.storage import people_repository as people
 from dermcharge.storage.database import Database
 from dermcharge.storage.errors import DatabaseNotEmpty
 
-DEMO_ACTOR = "demo"
 DEFAULT_SEED = 1
 PATIENTS = 200
 DAYS = 30
@@ -101,6 +101,7 @@ def fill_demo_database(
     visits_today = 0
     with db.write() as session:
         people.save_practice(session, practice, actor=DEMO_ACTOR, at=at)
+        user_repository.put_setting(session, DEMO_SETTING, "yes", actor=DEMO_ACTOR, at=at)
         provider_ids = [people.add_provider(session, p, actor=DEMO_ACTOR, at=at) for p in providers]
         for name, payer in (
             (MEDICARE_NAME, Payer.MEDICARE),

@@ -140,6 +140,7 @@ def build_superbill_record(
     visit_reference: str = "",
     open_findings: Sequence[Finding] | None = None,
     catalog: Icd10Catalog | None = None,
+    demo_practice: bool = False,
 ) -> SuperbillRecord:
     """The superbill for one coded visit.
 
@@ -152,7 +153,7 @@ def build_superbill_record(
     on = visit.date_of_service
     icd = catalog if catalog is not None else default_icd10_catalog(on)
     schedules = fee_schedules if fee_schedules is not None else (demo_fee_schedule(),)
-    schedule = schedule_for(schedules, visit.payer.value, on)
+    schedule = schedule_for(schedules, visit.payer.value, on, _primary_payer_name(record))
     errors = _error_messages(claim.findings if open_findings is None else open_findings)
 
     letters: dict[str, str] = {}
@@ -195,7 +196,7 @@ def build_superbill_record(
     place = record.place_of_service
     return SuperbillRecord(
         practice=record.practice or DEMO_PRACTICE,
-        practice_is_demo=record.practice is None,
+        practice_is_demo=record.practice is None or demo_practice,
         date_of_service=on,
         place_of_service=place,
         place_of_service_name=PLACE_OF_SERVICE_NAMES.get(place, ""),
@@ -258,9 +259,11 @@ def superbill_for_stored(
     fee_schedules: Sequence[FeeSchedule] | None = None,
     catalog: Icd10Catalog | None = None,
     coder: Callable[[Visit], CodedClaim] | None = None,
+    demo_practice: bool = False,
 ) -> SuperbillRecord:
     """The superbill of a stored visit: its status and signature, and only the error findings
-    nobody has acknowledged or overridden. A visit stored without a claim is coded now."""
+    nobody has acknowledged or overridden. A visit stored without a claim is coded now.
+    `demo_practice` (services.demo_marker.is_demo_practice) marks it "DEMO — not a claim"."""
     claim = stored.claim
     if claim is None:
         from dermcharge.coding.engine import code_visit
@@ -280,7 +283,26 @@ def superbill_for_stored(
         visit_reference=reference,
         open_findings=open_findings,
         catalog=catalog,
+        demo_practice=demo_practice,
     )
+
+
+def practice_superbill(db: Database, stored: StoredVisit) -> SuperbillRecord:
+    """The superbill of a visit as the practice prints it: fees from its own schedules in force
+    on the date of service (else the demo schedule), marked when the practice is the demo."""
+    from dermcharge.services.demo_marker import is_demo_practice
+
+    return superbill_for_stored(
+        stored,
+        fee_schedules=_practice_fee_schedules(db, None),
+        demo_practice=is_demo_practice(db),
+    )
+
+
+def _primary_payer_name(record: VisitRecord) -> str:
+    """The payer the visit is billed to by name (its primary insurance), for its own fees."""
+    primary = [p for p in record.insurance if p.priority == "primary"] or list(record.insurance)
+    return primary[0].payer_name if primary else ""
 
 
 def _practice_fee_schedules(
@@ -300,11 +322,14 @@ def stored_visit_pdf(
 ) -> bytes:
     """The superbill of visit `visit_id` (NotFound from storage when there is none); fees from
     `fee_schedules`, else the practice's stored schedules, else the demo schedule."""
+    from dermcharge.services.demo_marker import is_demo_practice
     from dermcharge.services.visits import open_visit
 
     stored = open_visit(db, visit_id)
     schedules = _practice_fee_schedules(db, fee_schedules)
-    superbill = superbill_for_stored(stored, fee_schedules=schedules)
+    superbill = superbill_for_stored(
+        stored, fee_schedules=schedules, demo_practice=is_demo_practice(db)
+    )
     return superbill_pdf(superbill, printed_at=db.clock())
 
 
@@ -322,9 +347,12 @@ def day_superbills_pdf(
     if not stored_visits:
         return None
     catalog = default_icd10_catalog(on)
+    from dermcharge.services.demo_marker import is_demo_practice
+
     schedules = _practice_fee_schedules(db, fee_schedules)
+    demo = is_demo_practice(db)
     records = [
-        superbill_for_stored(stored, fee_schedules=schedules, catalog=catalog)
+        superbill_for_stored(stored, fee_schedules=schedules, catalog=catalog, demo_practice=demo)
         for stored in stored_visits
     ]
     return superbills_pdf(records, progress, printed_at=db.clock())

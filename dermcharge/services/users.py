@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from dermcharge.domain.npi import npi_problem
 from dermcharge.security.accounts import (
     User,
     display_name_problems,
@@ -25,7 +26,7 @@ from dermcharge.security.passwords import (
     verify_password,
 )
 from dermcharge.security.roles import Action, Role, parse_roles, roles_text
-from dermcharge.storage import audit_queries, user_repository
+from dermcharge.storage import audit_queries, provider_roster, user_repository
 from dermcharge.storage.audit_log import append_audit
 from dermcharge.storage.database import Database
 from dermcharge.storage.errors import InvalidRecord, NotFound
@@ -59,10 +60,10 @@ def list_users(db: Database, *, by: User) -> list[User]:
 
 
 def _check_new_account(
-    username: str, display_name: str, roles: object, password: str
+    username: str, display_name: str, roles: object, password: str, provider_npi: str | None
 ) -> tuple[str, frozenset[Role]]:
     problems = username_problems(username) + display_name_problems(display_name)
-    problems += password_problems(password)
+    problems += password_problems(password) + _provider_npi_problems(provider_npi)
     parsed: frozenset[Role] = frozenset()
     try:
         parsed = parse_roles(roles)  # type: ignore[arg-type]
@@ -73,11 +74,28 @@ def _check_new_account(
     return normal_username(username), parsed
 
 
+def _provider_npi_problems(provider_npi: str | None) -> list[str]:
+    if provider_npi is None or (problem := npi_problem(provider_npi)) is None:
+        return []
+    return [f"npi: {problem}"]
+
+
+def _no_such_provider(npi: str | None) -> InvalidAccount:
+    return InvalidAccount([f"npi: {npi!r} is not a provider on file (add it first)"])
+
+
 def create_first_admin(
-    db: Database, username: str, display_name: str, password: str, roles: object = "admin"
+    db: Database,
+    username: str,
+    display_name: str,
+    password: str,
+    roles: object = "admin",
+    *,
+    provider_npi: str | None = None,
 ) -> User:
-    """The first account, on a database with none; it must hold the admin role."""
-    name, parsed = _check_new_account(username, display_name, roles, password)
+    """The first account, on a database with none; it must hold the admin role. With
+    `provider_npi` it is the account that signs for that provider."""
+    name, parsed = _check_new_account(username, display_name, roles, password, provider_npi)
     if Role.ADMIN not in parsed:
         raise InvalidAccount(["roles: the first user must be an admin"])
     password_hash = hash_password(password)
@@ -93,16 +111,32 @@ def create_first_admin(
             actor=name,
             at=db.clock(),
         )
+        if provider_npi is not None:
+            try:
+                provider_roster.link_account_to_npi(
+                    session, name, provider_npi, actor=name, at=db.clock()
+                )
+            except NotFound:
+                raise _no_such_provider(provider_npi) from None
         account = user_repository.find_user(session, name)
     assert account is not None
     return _user(account)
 
 
 def add_user(
-    db: Database, *, username: str, display_name: str, roles: object, password: str, by: User
+    db: Database,
+    *,
+    username: str,
+    display_name: str,
+    roles: object,
+    password: str,
+    by: User,
+    provider_npi: str | None = None,
 ) -> User:
+    """A new account; with `provider_npi` it is the account that signs for that provider
+    (users.provider_id), the provider being on file already."""
     by.require(Action.MANAGE_USERS)
-    name, parsed = _check_new_account(username, display_name, roles, password)
+    name, parsed = _check_new_account(username, display_name, roles, password, provider_npi)
     password_hash = hash_password(password)
     with db.write() as session:
         try:
@@ -117,6 +151,13 @@ def add_user(
             )
         except InvalidRecord as taken:
             raise InvalidAccount(taken.problems) from None
+        if provider_npi is not None:
+            try:
+                provider_roster.link_account_to_npi(
+                    session, name, provider_npi, actor=by.username, at=db.clock()
+                )
+            except NotFound:
+                raise _no_such_provider(provider_npi) from None
         account = user_repository.find_user(session, name)
     assert account is not None
     return _user(account)

@@ -128,6 +128,9 @@ class PayerProfileRow(Base):
     distinct_modifier: Mapped[str | None] = mapped_column(String(2))
     append_51: Mapped[bool | None]
     laterality_modifiers: Mapped[bool | None]
+    # None = the payer kind's default (resources/data/payer_profiles.json).
+    abn_modifiers: Mapped[bool | None]  # follows Medicare's ABN/cosmetic modifiers GA/GZ/GY/GX
+    ncci_repair_rule: Mapped[bool | None]  # NCCI: simple repair bundled into small excisions
     # Where paper claims go (837P loop 2010BB N3/N4 when the payer wants it).
     claim_address_line1: Mapped[str] = mapped_column(String(200), default="")
     claim_address_line2: Mapped[str] = mapped_column(String(200), default="")
@@ -174,6 +177,7 @@ class FeeScheduleRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     payer: Mapped[str] = mapped_column(String(40))  # a Payer value, or "any"
+    payer_name: Mapped[str] = mapped_column(String(200), default="")  # "" = kind's or default
     label: Mapped[str] = mapped_column(String(200))
     effective_from: Mapped[date] = mapped_column(Date)
     effective_to: Mapped[date | None] = mapped_column(Date)  # inclusive; None = open-ended

@@ -6,16 +6,18 @@ code and modifier ("" for the code's plain fee).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dermcharge.domain.record import Address
 from dermcharge.domain.visit import Payer, ProfileOverrides
 from dermcharge.fees.schedule import Fee, FeeSchedule
-from dermcharge.storage.audit_log import add_audited
+from dermcharge.storage.audit_log import add_audited, append_audit
+from dermcharge.storage.errors import NotFound
 from dermcharge.storage.models import FeeScheduleEntryRow, FeeScheduleRow, PayerProfileRow
 
 
@@ -27,6 +29,10 @@ class NamedPayer:
     payer: Payer
     electronic_payer_id: str = ""
     overrides: ProfileOverrides = field(default_factory=ProfileOverrides)
+    # None = the payer kind's default (resources/data/payer_profiles.json).
+    abn_modifiers: bool | None = None  # follows Medicare's ABN/cosmetic modifiers (GA/GZ/GY/GX)
+    ncci_repair_rule: bool | None = None  # NCCI: simple repair bundled into small excisions
+    claim_address: Address = field(default_factory=Address)
 
 
 def add_payer_profile(session: Session, profile: NamedPayer, *, actor: str, at: datetime) -> int:
@@ -37,9 +43,46 @@ def add_payer_profile(session: Session, profile: NamedPayer, *, actor: str, at: 
         distinct_modifier=profile.overrides.distinct_modifier,
         append_51=profile.overrides.append_51,
         laterality_modifiers=profile.overrides.laterality_modifiers,
+        abn_modifiers=profile.abn_modifiers,
+        ncci_repair_rule=profile.ncci_repair_rule,
+        claim_address_line1=profile.claim_address.line1,
+        claim_address_line2=profile.claim_address.line2,
+        claim_city=profile.claim_address.city,
+        claim_state=profile.claim_address.state,
+        claim_zip=profile.claim_address.zip,
     )
-    after = {"name": row.name, "payer": row.payer}
+    after = asdict(profile)
     return add_audited(session, row, "payer_profile", after=after, actor=actor, at=at)
+
+
+def update_payer_profile(
+    session: Session, name: str, profile: NamedPayer, *, actor: str, at: datetime
+) -> None:
+    """Replace the details of the payer called `name` (its name may change too)."""
+    row = session.scalars(select(PayerProfileRow).where(PayerProfileRow.name == name)).first()
+    if row is None:
+        raise NotFound(f"no payer named {name!r}")
+    before = asdict(_named_payer(row))
+    row.name, row.payer = profile.name, str(profile.payer)
+    row.electronic_payer_id = profile.electronic_payer_id
+    row.distinct_modifier = profile.overrides.distinct_modifier
+    row.append_51 = profile.overrides.append_51
+    row.laterality_modifiers = profile.overrides.laterality_modifiers
+    row.abn_modifiers, row.ncci_repair_rule = profile.abn_modifiers, profile.ncci_repair_rule
+    address = profile.claim_address
+    row.claim_address_line1, row.claim_address_line2 = address.line1, address.line2
+    row.claim_city, row.claim_state, row.claim_zip = address.city, address.state, address.zip
+    session.flush()
+    append_audit(
+        session,
+        at=at,
+        actor=actor,
+        action="update",
+        entity="payer_profile",
+        entity_id=row.id,
+        before=before,
+        after=asdict(_named_payer(row)),
+    )
 
 
 def _named_payer(row: PayerProfileRow) -> NamedPayer:
@@ -48,6 +91,15 @@ def _named_payer(row: PayerProfileRow) -> NamedPayer:
         payer=Payer(row.payer),
         electronic_payer_id=row.electronic_payer_id,
         overrides=ProfileOverrides(row.distinct_modifier, row.append_51, row.laterality_modifiers),
+        abn_modifiers=row.abn_modifiers,
+        ncci_repair_rule=row.ncci_repair_rule,
+        claim_address=Address(
+            row.claim_address_line1,
+            row.claim_address_line2,
+            row.claim_city,
+            row.claim_state,
+            row.claim_zip,
+        ),
     )
 
 
@@ -64,6 +116,7 @@ def payer_profile_named(session: Session, name: str) -> NamedPayer | None:
 def add_fee_schedule(session: Session, schedule: FeeSchedule, *, actor: str, at: datetime) -> int:
     row = FeeScheduleRow(
         payer=schedule.payer,
+        payer_name=schedule.payer_name,
         label=schedule.label,
         effective_from=schedule.effective_from,
         effective_to=schedule.effective_to,
@@ -73,6 +126,7 @@ def add_fee_schedule(session: Session, schedule: FeeSchedule, *, actor: str, at:
     )
     after = {
         "payer": row.payer,
+        "payer_name": row.payer_name,
         "label": row.label,
         "effective_from": row.effective_from.isoformat(),
         "codes": len(schedule.fees),
@@ -121,6 +175,7 @@ def fee_schedules(session: Session, *, in_force_on: date | None = None) -> list[
                 source=row.source,
                 example_fees=row.example_fees,
                 currency=row.currency,
+                payer_name=row.payer_name,
             )
         )
     return schedules

@@ -28,6 +28,7 @@ def header(record: SuperbillRecord, width: float) -> TextColumns:
     practice = record.practice
     left = [bold(practice.name, 13)]
     if record.practice_is_demo:
+        left.append(TextLine("DEMO — not a claim", BOLD, 9, color=ALERT))
         left.append(
             TextLine("Demo practice — example details, not a real practice", size=7, color=MUTED)
         )
