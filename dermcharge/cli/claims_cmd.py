@@ -18,6 +18,7 @@ from dermcharge.cli.errors import EXIT_FAILURE, CliError, record_id
 from dermcharge.cli.visits_cmd import command_database, parse_day
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import AccessDenied, LoginFailed
+from dermcharge.security.roles import Action
 from dermcharge.services import billing
 from dermcharge.services.cli_access import cli_user
 from dermcharge.services.database import resolve_database_url
@@ -69,6 +70,14 @@ def _biller(db: Database) -> User:
         raise CliError(str(refused), EXIT_FAILURE) from None
 
 
+def _may_see_records(db: Database) -> None:
+    """The queue and the batch history name patients: only roles that open records see them."""
+    try:
+        _biller(db).require(Action.VIEW_RECORDS)
+    except AccessDenied as refused:
+        raise CliError(str(refused), EXIT_FAILURE) from None
+
+
 def _money(value: Any) -> str | None:
     return None if value is None else f"{value:.2f}"
 
@@ -76,6 +85,7 @@ def _money(value: Any) -> str | None:
 def run_queue(args: argparse.Namespace) -> int:
     day = parse_day(args.date) if args.date else None
     with command_database(args.db) as db:
+        _may_see_records(db)
         items = billing.billing_queue(db, on=day)
     if args.json:
         rows = [
@@ -144,6 +154,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_batches(args: argparse.Namespace) -> int:
     with command_database(args.db) as db:
+        _may_see_records(db)
         batches = billing.list_batches(db)
     if args.json:
         rows = [
