@@ -47,6 +47,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--again", action="store_true", help="export visits already exported")
     export.add_argument("--void", action="store_true", help="837P: void the claims (frequency 8)")
     export.add_argument("--force", action="store_true", help="replace an existing file")
+    export.add_argument(
+        "--form",
+        choices=("full", "red"),
+        default="full",
+        help="cms1500: the form drawn with the data (full) or data only for red forms",
+    )
     export.set_defaults(handler=run_export)
 
     batches = actions.add_parser("batches", parents=[common], help="the history of exports")
@@ -134,6 +140,7 @@ def run_export(args: argparse.Namespace) -> int:
                 void=args.void,
                 force=args.force,
                 database_url=resolve_database_url(args.db),
+                form_mode=args.form,
             )
         except billing.ExportRefused as refused:
             raise CliError(

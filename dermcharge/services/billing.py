@@ -224,6 +224,7 @@ def export_claims(
     void: bool = False,
     force: bool = False,
     database_url: str | None = None,
+    form_mode: str = "full",
 ) -> ExportResult:
     """Export the chosen visits (ids, a day's ready visits, or the whole queue) to `path`.
 
@@ -286,6 +287,7 @@ def export_claims(
         again=again,
         force=force,
         database_url=database_url,
+        form_mode=form_mode,
     )
 
 
@@ -300,6 +302,7 @@ def _write_and_record(
     again: bool,
     force: bool,
     database_url: str | None,
+    form_mode: str = "full",
 ) -> ExportResult:
     control: int | None = None
     if format == "837p":
@@ -337,7 +340,13 @@ def _write_and_record(
                         at=at,
                     )
             envelope = _envelope(db, claims, control=control or 0, batch_id=batch_id)
-            data = render_batch(format, claims, envelope)
+            data = render_batch(
+                format,
+                claims,
+                envelope,
+                form_mode=form_mode,
+                form_offset_mm=_form_offset(db),
+            )
             # The file is complete on disk before the records commit; if the commit fails the
             # file is removed, so no visit is marked exported without its file and no file
             # stands for a batch that was not recorded.
@@ -356,6 +365,18 @@ def _write_and_record(
         frequencies={c.visit_id: c.frequency for c in claims},
         interchange_control=control,
     )
+
+
+def _form_offset(db: Database) -> tuple[float, float]:
+    """The CMS-1500 print alignment (settings cms1500.offset_x_mm / offset_y_mm, default 0)."""
+    with db.read() as session:
+        values = [
+            user_repository.get_setting(session, f"cms1500.offset_{axis}_mm") for axis in "xy"
+        ]
+    try:
+        return (float(values[0] or 0), float(values[1] or 0))
+    except ValueError:
+        return (0.0, 0.0)
 
 
 def set_payer_claim_number(db: Database, visit_id: int, number: str, *, by: User) -> None:

@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from dermcharge.claims_out.claim_record import ClaimOut, Envelope
 
 
-def render_batch(format: str, claims: Sequence[ClaimOut], envelope: Envelope) -> bytes:
+def render_batch(
+    format: str,
+    claims: Sequence[ClaimOut],
+    envelope: Envelope,
+    *,
+    form_mode: str = "full",
+    form_offset_mm: tuple[float, float] = (0.0, 0.0),
+) -> bytes:
     """The file's bytes; each writer is imported only when its format is asked for."""
     if format == "837p":
         from dermcharge.claims_out.x12_837p import write_837p
@@ -30,5 +37,5 @@ def render_batch(format: str, claims: Sequence[ClaimOut], envelope: Envelope) ->
     if format == "cms1500":
         from dermcharge.superbill.cms1500 import render_cms1500
 
-        return render_cms1500(claims)
+        return render_cms1500(claims, mode=form_mode, offset_mm=form_offset_mm)
     raise ValueError(f"unknown claim format {format!r}")

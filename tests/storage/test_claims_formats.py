@@ -135,3 +135,19 @@ def test_a_second_format_needs_again_and_a_self_pay_visit_is_no_fhir_claim(
     )
     assert message.validate()
     assert not message.children.get("DFT_P03_INSURANCE")
+
+
+def test_cms1500_one_form_per_six_lines_of_each_visit(
+    db: Database, signed_cases: list[int], tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "forms.pdf"
+    _export(db, out, "cms1500", queue=True, form_mode="red")
+    reader = PdfReader(out)
+    expected = sum(
+        -(-len(visits.open_visit(db, i).claim.lines) // 6)  # type: ignore[union-attr]
+        for i in signed_cases
+    )
+    assert len(reader.pages) == expected
+    assert "1234567893" in reader.pages[0].extract_text()
