@@ -9,7 +9,7 @@ it went out is a *corrected claim* (837P frequency 7 referring to the claim it r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -225,6 +225,7 @@ def export_claims(
     force: bool = False,
     database_url: str | None = None,
     form_mode: str = "full",
+    progress: Callable[[int, int], None] | None = None,
 ) -> ExportResult:
     """Export the chosen visits (ids, a day's ready visits, or the whole queue) to `path`.
 
@@ -248,7 +249,9 @@ def export_claims(
         raise ExportRefused(["no visits ready to bill" + (f" on {on.isoformat()}" if on else "")])
     problems: list[str] = []
     claims: list[ClaimOut] = []
-    for stored in stored_visits:
+    for done, stored in enumerate(stored_visits):
+        if progress is not None:
+            progress(done, len(stored_visits) + 1)  # the last step is writing the file
         if is_demo_practice(stored.record.practice):
             problems.append(
                 f"visit {stored.id}: practice: the demo practice's visits are not billed"
@@ -277,7 +280,7 @@ def export_claims(
     if problems:
         raise ExportRefused(problems)
     check_output_path(path, force=force, database_url=database_url)  # before a number is taken
-    return _write_and_record(
+    result = _write_and_record(
         db,
         claims,
         stored_visits,
@@ -289,6 +292,9 @@ def export_claims(
         database_url=database_url,
         form_mode=form_mode,
     )
+    if progress is not None:
+        progress(len(stored_visits) + 1, len(stored_visits) + 1)
+    return result
 
 
 def _write_and_record(
