@@ -19,11 +19,10 @@ from dermcharge.cli.visits_cmd import command_database, parse_day
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import AccessDenied, LoginFailed
 from dermcharge.security.roles import Action
-from dermcharge.services import billing
+from dermcharge.services import billing, claims_export
 from dermcharge.services.cli_access import cli_user
-from dermcharge.services.database import resolve_database_url
+from dermcharge.services.database import Database, resolve_database_url
 from dermcharge.services.output_files import OutputRefused
-from dermcharge.storage.database import Database
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -97,6 +96,7 @@ def run_queue(args: argparse.Namespace) -> int:
         rows = [
             {
                 "id": item.visit_id,
+                "date": item.date_of_service.isoformat(),
                 "date_of_service": item.date_of_service.isoformat(),
                 "patient": item.patient,
                 "account_number": item.account_number,
@@ -128,7 +128,7 @@ def run_export(args: argparse.Namespace) -> int:
     path = Path(args.output)
     with command_database(args.db) as db:
         try:
-            result = billing.export_claims(
+            result = claims_export.export_claims(
                 db,
                 format=args.format,
                 path=path,

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from dermcharge.security.accounts import User
-from dermcharge.services import billing
+from dermcharge.services import billing, claims_export
 from dermcharge.services.database import Database
 
 
@@ -36,7 +36,7 @@ class ClaimsExportWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            result = billing.export_claims(
+            result = claims_export.export_claims(
                 self.db, by=self.user, progress=self.progressed.emit, **self.options
             )
         except billing.ExportRefused as refused:

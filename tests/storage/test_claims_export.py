@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 
+from dermcharge.domain.workflow import VisitStatus
 from dermcharge.security.accounts import local_admin
-from dermcharge.services import billing, signing, users, visits
+from dermcharge.services import billing, claims_export, signing, users, visits
 from dermcharge.services.billing import ExportRefused
 from dermcharge.services.output_files import OutputRefused
 from dermcharge.storage import user_repository
 from dermcharge.storage.database import Database
-from dermcharge.storage.workflow import VisitStatus
 from tests.storage.claim_samples import case_inputs, claim_record
 from tests.storage.x12_validation import x12_problems, x12valid_says_ok
 
@@ -46,7 +46,7 @@ def _signed(db: Database, record: dict[str, Any], provider: Any) -> int:
 
 def _export(db: Database, path: Path, **options: Any) -> billing.ExportResult:
     options.setdefault("format", "837p")
-    return billing.export_claims(db, path=path, by=ADMIN, **options)
+    return claims_export.export_claims(db, path=path, by=ADMIN, **options)
 
 
 def _segments(path: Path, tag: str) -> list[str]:
@@ -132,15 +132,15 @@ def test_nothing_goes_twice_unless_asked_and_control_numbers_are_never_reused(
     with pytest.raises(OutputRefused):  # an existing file: refused before a number is taken
         _export(db, tmp_path / "1.837", visit_ids=[visit_id], again=True)
     # A failed write still uses up its interchange number: the next one is higher.
-    real_write = billing.write_output_file
+    real_write = claims_export.write_output_file
 
     def disk_full(path: Path, data: bytes, **_: Any) -> Path:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(billing, "write_output_file", disk_full)
+    monkeypatch.setattr(claims_export, "write_output_file", disk_full)
     with pytest.raises(OSError):
         _export(db, tmp_path / "2.837", visit_ids=[visit_id], again=True)
-    monkeypatch.setattr(billing, "write_output_file", real_write)
+    monkeypatch.setattr(claims_export, "write_output_file", real_write)
     second = _export(db, tmp_path / "3.837", visit_ids=[visit_id], again=True)
     assert first.interchange_control == 1 and second.interchange_control == 3
     assert not (tmp_path / "2.837").exists()
@@ -183,7 +183,7 @@ def test_a_crash_while_writing_marks_nothing_exported(
     def disk_full(path: Path, data: bytes, **_: Any) -> Path:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(billing, "write_output_file", disk_full)
+    monkeypatch.setattr(claims_export, "write_output_file", disk_full)
     with pytest.raises(OSError):
         _export(db, tmp_path / "full.837", visit_ids=[visit_id])
     assert billing.list_batches(db) == []

@@ -19,7 +19,7 @@ from hl7apy.consts import VALIDATION_LEVEL
 from hl7apy.parser import parse_message
 
 from dermcharge.claims_out.claims_csv import COLUMNS
-from dermcharge.services import billing, visits
+from dermcharge.services import billing, claims_export, visits
 from dermcharge.services.billing import ExportRefused
 from dermcharge.storage.database import Database
 from tests.storage.claim_samples import case_inputs, claim_record
@@ -39,7 +39,7 @@ def signed_cases(db: Database) -> list[int]:
 
 
 def _export(db: Database, path: Path, format: str, **options: Any) -> billing.ExportResult:
-    return billing.export_claims(db, format=format, path=path, by=ADMIN, **options)
+    return claims_export.export_claims(db, format=format, path=path, by=ADMIN, **options)
 
 
 def test_hl7_one_valid_dft_p03_per_visit(
