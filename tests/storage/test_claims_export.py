@@ -251,3 +251,43 @@ def test_the_batch_is_audited_with_its_visits(db: Database, tmp_path: Path) -> N
     assert exported[0].after["batch"] == result.batch_id
     assert exported[0].actor == ADMIN.username
     assert re.fullmatch(r"DC\d+-0", exported[0].after["claim_id"])
+
+
+def test_a_failed_commit_after_the_file_is_written_removes_the_file(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import SessionTransaction
+
+    provider = _provider(db)
+    visit_id = _signed(db, claim_record(case_inputs()[0][1]), provider)
+    real_write, real_commit = claims_export.write_output_file, SessionTransaction.commit
+
+    def write_then_lose_the_database(path: Path, data: bytes, **options: Any) -> Path:
+        written = real_write(path, data, **options)
+        assert written.exists()
+
+        def fail(self: SessionTransaction, *args: Any, **kwargs: Any) -> None:
+            raise OperationalError("COMMIT", {}, Exception("disk I/O error"))
+
+        monkeypatch.setattr(SessionTransaction, "commit", fail)
+        return written
+
+    monkeypatch.setattr(claims_export, "write_output_file", write_then_lose_the_database)
+    out = tmp_path / "lost.837"
+    with pytest.raises(OperationalError):
+        _export(db, out, visit_ids=[visit_id])
+    monkeypatch.setattr(SessionTransaction, "commit", real_commit)
+    assert not out.exists()
+    assert billing.list_batches(db) == []
+    assert visits.open_visit(db, visit_id).status is VisitStatus.SIGNED
+
+
+def test_the_demo_practice_is_never_billed(db: Database, tmp_path: Path) -> None:
+    provider = _provider(db)
+    record = claim_record(case_inputs()[0][1])
+    record["practice"].update(name=billing.DEMO_PRACTICE_NAME, tax_id=billing.DEMO_PRACTICE_TAX_ID)
+    visit_id = _signed(db, record, provider)
+    with pytest.raises(ExportRefused, match=f"visit {visit_id}: practice: the demo practice"):
+        _export(db, tmp_path / "demo.csv", format="csv", visit_ids=[visit_id])
+    assert not (tmp_path / "demo.csv").exists()
