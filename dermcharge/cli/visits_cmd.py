@@ -243,7 +243,7 @@ def _print_json(data: Any) -> None:
 
 def run_sign(args: argparse.Namespace) -> int:
     """Exit 1 unless a provider signs (no sign-in, another role, another provider's visit,
-    open errors); 2 for a visit that does not exist or cannot be signed in its state."""
+    open errors, a visit already signed); 2 for a visit that does not exist."""
     from dermcharge.security.errors import AccessDenied, LoginFailed
     from dermcharge.services import signing
     from dermcharge.services.cli_access import cli_user
@@ -256,5 +256,7 @@ def run_sign(args: argparse.Namespace) -> int:
             raise CliError(str(refused), EXIT_FAILURE) from None
         except SignRefused as refused:
             raise CliError(refused.problems, EXIT_FAILURE) from None
+        except (IllegalTransition, VisitConflict) as refused:  # already signed, changed meanwhile
+            raise CliError(str(refused), EXIT_FAILURE) from None
     print(f"visit {stored.id} signed by {stored.signed_by}; it is ready to bill")
     return 0

@@ -77,6 +77,8 @@ def test_sign_queue_export_batches(
     for visit_id in ids[:2]:
         code, out, err = _run(capsys, "visits", "sign", str(visit_id), "--db", url)
         assert code == 0, err
+    code, _, err = _run(capsys, "visits", "sign", str(ids[0]), "--db", url)
+    assert code == 1 and "already signed" in err
 
     # The biller works the queue.
     monkeypatch.setenv("DERMCHARGE_USER", "bill")
