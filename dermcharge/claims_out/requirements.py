@@ -1,7 +1,7 @@
 """What each claim format needs from a claim, as "field: what is wrong" lines.
 
 837P needs (005010X222A1): billing provider NPI, EIN, street address (2010AA N3/N4) and a
-contact phone (1000A PER); rendering NPI (2310B); subscriber member id (2010BA NM109), payer id
+contact phone (1000A PER, checked with the settings by the export); rendering NPI (2310B); subscriber member id (2010BA NM109), payer id
 (2010BB NM109), the subscriber's name, birth date, sex and address (DMG, N3/N4) when not the
 patient; the patient's address and birth date; 1-12 diagnoses; charged lines. The CMS-1500 asks
 the same minus the payer id; HL7 DFT and FHIR need the people, the NPI and the lines; CSV only the
@@ -51,9 +51,17 @@ def _practice_problems(claim: ClaimOut) -> list[str]:
             "practice.tax_id: is missing" if not ein else "practice.tax_id: must be 9 digits"
         )
     problems += _address_problems("practice.address", practice.address)
-    if not any(ch.isdigit() for ch in practice.phone):
-        problems.append("practice.phone: is missing (the claim's contact number)")
     return problems
+
+
+def contact_phone_problem(phone: str) -> str | None:
+    """837P 1000A PER04: the submitter's contact number is required."""
+    if any(ch.isdigit() for ch in phone):
+        return None
+    return (
+        "practice.phone: is missing (the 837P contact number; or set the setting "
+        "clearinghouse.contact_phone)"
+    )
 
 
 def _insurance_problems(claim: ClaimOut, format: str) -> list[str]:

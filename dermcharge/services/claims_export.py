@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from dermcharge.claims_out.claim_record import ClaimOut, Envelope, Frequency
-from dermcharge.claims_out.requirements import FORMATS, missing_fields
+from dermcharge.claims_out.requirements import FORMATS, contact_phone_problem, missing_fields
 from dermcharge.domain.stored import StoredVisit
 from dermcharge.domain.workflow import VisitAction, VisitStatus
 from dermcharge.security.accounts import User
@@ -67,6 +67,7 @@ def _frequency(
     return last.frequency, last.original_claim_id, None
 
 
+CONTACT_PHONE_SETTING = "clearinghouse.contact_phone"
 CLEARINGHOUSE_SETTINGS = (
     "clearinghouse.submitter_id",
     "clearinghouse.submitter_name",
@@ -82,7 +83,7 @@ def _envelope(db: Database, claims: Sequence[ClaimOut], *, control: int, batch_i
     with db.read() as session:
         settings = {
             key: (user_repository.get_setting(session, key) or "").strip()
-            for key in (*CLEARINGHOUSE_SETTINGS, "clearinghouse.usage")
+            for key in (*CLEARINGHOUSE_SETTINGS, "clearinghouse.usage", CONTACT_PHONE_SETTING)
         }
     practice = claims[0].practice
     payers = {(c.insurance.payer_id, c.insurance.payer_name) for c in claims if c.insurance}
@@ -95,12 +96,19 @@ def _envelope(db: Database, claims: Sequence[ClaimOut], *, control: int, batch_i
         receiver_id=settings["clearinghouse.receiver_id"] or default_receiver[0],
         receiver_name=settings["clearinghouse.receiver_name"] or default_receiver[1],
         contact_name=practice.name,
-        contact_phone=practice.phone,
+        contact_phone=settings[CONTACT_PHONE_SETTING] or practice.phone,
         control_number=control,
         batch_id=batch_id,
         created_at=db.clock(),
         usage="T" if settings["clearinghouse.usage"].upper() == "T" else "P",
     )
+
+
+def _contact_problems(db: Database, claims: Sequence[ClaimOut]) -> list[str]:
+    with db.read() as session:
+        phone = user_repository.get_setting(session, CONTACT_PHONE_SETTING) or ""
+    problem = contact_phone_problem(phone or claims[0].practice.phone)
+    return [f"visit {claim.visit_id}: {problem}" for claim in claims] if problem else []
 
 
 def _select_ids(
@@ -179,6 +187,8 @@ def export_claims(
         problems += [f"visit {stored.id}: {problem}" for problem in missing]
         if claim is not None and not missing:
             claims.append(claim)
+    if format == "837p" and claims:
+        problems += _contact_problems(db, claims)
     if problems:
         raise ExportRefused(problems)
     check_output_path(path, force=force, database_url=database_url)  # before a number is taken

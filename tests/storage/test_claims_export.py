@@ -291,3 +291,21 @@ def test_the_demo_practice_is_never_billed(db: Database, tmp_path: Path) -> None
     with pytest.raises(ExportRefused, match=f"visit {visit_id}: practice: the demo practice"):
         _export(db, tmp_path / "demo.csv", format="csv", visit_ids=[visit_id])
     assert not (tmp_path / "demo.csv").exists()
+
+
+def test_the_837p_contact_number_comes_from_the_practice_or_the_setting(
+    db: Database, tmp_path: Path
+) -> None:
+    provider = _provider(db)
+    record = claim_record(case_inputs()[0][1])
+    record["practice"]["phone"] = ""
+    visit_id = _signed(db, record, provider)
+    with pytest.raises(ExportRefused, match=f"visit {visit_id}: practice.phone"):
+        _export(db, tmp_path / "a.837", visit_ids=[visit_id])
+    with db.write() as session:
+        user_repository.put_setting(
+            session, "clearinghouse.contact_phone", "217-555-0142", actor="admin", at=db.clock()
+        )
+    _export(db, tmp_path / "a.837", visit_ids=[visit_id])
+    _assert_valid(tmp_path / "a.837")
+    assert _segments(tmp_path / "a.837", "PER") == ["PER*IC*PRAIRIE DERMATOLOGY*TE*2175550142"]
