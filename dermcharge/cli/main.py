@@ -27,6 +27,7 @@ COMMANDS = {
     "providers": "dermcharge.cli.providers_cmd",
     "payers": "dermcharge.cli.payers_cmd",
     "fees": "dermcharge.cli.fees_cmd",
+    "claims": "dermcharge.cli.claims_cmd",
     "gui": "dermcharge.cli.gui_cmd",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))

@@ -16,6 +16,7 @@ from typing import Any
 
 from dermcharge.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 from dermcharge.cli.visits_cmd import command_database
+from dermcharge.domain.npi import npi_problem
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import AccessDenied, InvalidAccount, LoginFailed
 from dermcharge.security.roles import roles_text
@@ -147,6 +148,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    if args.npi is not None and (problem := npi_problem(args.npi)) is not None:
+        raise CliError(f"--npi: {problem}")
     password = _read_password(args.password_stdin)
     with command_database(args.db) as db:
         try:

@@ -19,5 +19,8 @@ def guard_session(window: QMainWindow, backend: AppBackend | None) -> SessionGua
     guard = SessionGuard(backend, window, idle_ms(backend.db))
     window.practice_menu = PracticeMenu(window, guard)  # type: ignore[attr-defined]
     window.security_menu = SecurityMenu(window, guard)  # type: ignore[attr-defined]
+    from dermcharge.gui.billing_menu import BillingMenu
+
+    window.billing_menu = BillingMenu(window, guard)  # type: ignore[attr-defined]
     window.session_guard = guard  # type: ignore[attr-defined]
     return guard

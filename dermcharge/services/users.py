@@ -80,10 +80,6 @@ def _provider_npi_problems(provider_npi: str | None) -> list[str]:
     return [f"npi: {problem}"]
 
 
-def _no_such_provider(npi: str | None) -> InvalidAccount:
-    return InvalidAccount([f"npi: {npi!r} is not a provider on file (add it first)"])
-
-
 def create_first_admin(
     db: Database,
     username: str,
@@ -112,12 +108,14 @@ def create_first_admin(
             at=db.clock(),
         )
         if provider_npi is not None:
-            try:
-                provider_roster.link_account_to_npi(
-                    session, name, provider_npi, actor=name, at=db.clock()
-                )
-            except NotFound:
-                raise _no_such_provider(provider_npi) from None
+            provider_roster.link_account_to_npi(
+                session,
+                name,
+                provider_npi,
+                actor=name,
+                at=db.clock(),
+                name_if_new=display_name.strip() or name,
+            )
         account = user_repository.find_user(session, name)
     assert account is not None
     return _user(account)
@@ -134,7 +132,7 @@ def add_user(
     provider_npi: str | None = None,
 ) -> User:
     """A new account; with `provider_npi` it is the account that signs for that provider
-    (users.provider_id), the provider being on file already."""
+    (users.provider_id); a provider not yet on file is added under the display name."""
     by.require(Action.MANAGE_USERS)
     name, parsed = _check_new_account(username, display_name, roles, password, provider_npi)
     password_hash = hash_password(password)
@@ -152,12 +150,14 @@ def add_user(
         except InvalidRecord as taken:
             raise InvalidAccount(taken.problems) from None
         if provider_npi is not None:
-            try:
-                provider_roster.link_account_to_npi(
-                    session, name, provider_npi, actor=by.username, at=db.clock()
-                )
-            except NotFound:
-                raise _no_such_provider(provider_npi) from None
+            provider_roster.link_account_to_npi(
+                session,
+                name,
+                provider_npi,
+                actor=by.username,
+                at=db.clock(),
+                name_if_new=display_name.strip() or name,
+            )
         account = user_repository.find_user(session, name)
     assert account is not None
     return _user(account)

@@ -17,7 +17,7 @@ from dermcharge.domain.record import Provider
 from dermcharge.storage.audit_log import append_audit
 from dermcharge.storage.errors import NotFound
 from dermcharge.storage.models import ProviderRow, VisitRow
-from dermcharge.storage.people_repository import provider_of
+from dermcharge.storage.people_repository import add_provider, provider_of
 from dermcharge.storage.user_models import UserRow
 
 
@@ -113,11 +113,22 @@ def link_account(
 
 
 def link_account_to_npi(
-    session: Session, username: str, npi: str, *, actor: str, at: datetime
+    session: Session,
+    username: str,
+    npi: str,
+    *,
+    actor: str,
+    at: datetime,
+    name_if_new: str | None = None,
 ) -> None:
-    """Make `username` the account that signs for the provider with this NPI (NotFound when no
-    provider has it)."""
+    """Make `username` the account that signs for the provider with this NPI. A provider not
+    on file is added under `name_if_new` (the contract lets `users add --npi` come before any
+    visit names the provider; `visits import` completes the record later); without it,
+    NotFound."""
     provider_id = session.scalar(select(ProviderRow.id).where(ProviderRow.npi == compact(npi)))
     if provider_id is None:
-        raise NotFound(f"npi: there is no provider with NPI {npi!r}")
+        if name_if_new is None:
+            raise NotFound(f"npi: there is no provider with NPI {npi!r}")
+        provider = Provider(name=name_if_new, npi=compact(npi))
+        provider_id = add_provider(session, provider, actor=actor, at=at)
     link_account(session, username, provider_id, actor=actor, at=at)
