@@ -14,6 +14,7 @@ from typing import Any
 
 from dermcharge.anatomy.sites import site_table
 from dermcharge.codesets.icd10.catalog import Icd10Catalog, normalize_code
+from dermcharge.coding import history_json
 from dermcharge.coding.diagnoses import known_findings
 from dermcharge.domain.visit import (
     NAIL_KINDS,
@@ -60,6 +61,7 @@ SITE_KINDS = frozenset(Kind) - {
     Kind.ACNE_SURGERY,
     Kind.PHOTOTHERAPY,
     Kind.EXCIMER_LASER,
+    Kind.POSTOP_VISIT,
 }
 COUNT_KINDS = frozenset(
     {
@@ -320,6 +322,7 @@ def _parse_procedure(
         abn=Abn(abn) if abn else None,
         path_pending=bool(reader.flag(obj, "path_pending", path)),
         **{k: v for k, v in fields.items() if v is not None},
+        **history_json.procedure_fields(reader, obj, path),
     )
 
 
@@ -389,6 +392,7 @@ def parse_visit(data: Any, catalog_for: CatalogFor | None = None) -> Visit:
         if parsed is not None:
             procedures.append(parsed)
     diagnosis_order = _parse_diagnosis_order(reader, top.get("diagnosis_order"))
+    history = history_json.parse_history(reader, top.get("history"))
     if problems or dos is None:
         raise InvalidVisit(problems)
     return Visit(
@@ -399,6 +403,7 @@ def parse_visit(data: Any, catalog_for: CatalogFor | None = None) -> Visit:
         procedures=tuple(procedures),
         profile_overrides=overrides,
         diagnosis_order=diagnosis_order,
+        history=history,
     )
 
 
@@ -445,7 +450,10 @@ def _parse_em(reader: _Reader, raw: Any, catalog: Icd10Catalog | None) -> EmServ
             continue
         diagnoses.append(dx)
     return EmService(
-        code=str(code), separately_identifiable=separate is not False, diagnoses=tuple(diagnoses)
+        code=str(code),
+        separately_identifiable=separate is not False,
+        diagnoses=tuple(diagnoses),
+        global_relation=history_json.em_relation(reader, obj),
     )
 
 
@@ -463,15 +471,16 @@ TOP_FIELDS = frozenset(
         "practice",
         "place_of_service",
         "diagnosis_order",  # dermcharge's extension (see _parse_diagnosis_order)
+        "history",  # dermcharge's extension (coding/history_json.py)
     }
 )
 PROCEDURE_FIELDS = frozenset({
     "kind", "site", "laterality", "digit", "count", "lesion_cm", "margin_cm", "excised_cm",
     "length_cm", "defect_sq_cm", "stages", "drug", "dose_mg", "complicated", "modality",
     "area_sq_cm", "repair", "icd10", "finding", "separate_lesion", "symptomatic", "cosmetic",
-    "abn", "path_pending"})  # fmt: skip
+    "abn", "path_pending"}) | history_json.PROCEDURE_FIELDS  # fmt: skip
 NESTED_FIELDS = {
-    "em": frozenset({"code", "separately_identifiable", "diagnoses"}),
+    "em": frozenset({"code", "separately_identifiable", "diagnoses"}) | history_json.EM_FIELDS,
     "payer_profile": frozenset({"distinct_modifier", "append_51", "laterality_modifiers"}),
     "repair": frozenset({"type", "length_cm"}),
     "diagnosis": frozenset({"icd10", "finding", "site", "laterality"}),
@@ -550,9 +559,13 @@ def visit_to_json(visit: Visit) -> dict[str, Any]:
             "separately_identifiable": visit.em.separately_identifiable,
             "diagnoses": [_diagnosis_to_json(d) for d in visit.em.diagnoses],
         }
+        if visit.em.global_relation is not None:
+            out["em"]["global_relation"] = str(visit.em.global_relation)
     out["procedures"] = [_procedure_to_json(p) for p in visit.procedures]
     if visit.diagnosis_order:
         out["diagnosis_order"] = list(visit.diagnosis_order)
+    if visit.history:
+        out["history"] = history_json.history_to_json(visit)
     return out
 
 
@@ -594,4 +607,5 @@ def _procedure_to_json(p: Procedure) -> dict[str, Any]:
         out["abn"] = str(p.abn)
     if p.path_pending:
         out["path_pending"] = True
+    out.update(history_json.procedure_to_json(p))
     return out
