@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from dermcharge.codesets.cpt import cpt_table
 from dermcharge.domain.visit import Laterality, PriorProcedure, Visit
@@ -13,13 +13,20 @@ from dermcharge.storage import pathology_repository
 from dermcharge.storage.database import Database
 from dermcharge.storage.pathology_records import PriorLine
 
+# The longest global period is 90 days after the day of surgery (CMS Claims Processing Manual
+# ch. 12 §40.1); older procedures cannot reach a visit's date, so they are not read.
+LONGEST_GLOBAL = timedelta(days=90)
+
 
 def prior_procedures(
     db: Database, patient_id: int, before: date, *, exclude_visit: int | None = None
 ) -> tuple[PriorProcedure, ...]:
-    """The patient's claim lines up to `before`, other than those of `exclude_visit`."""
+    """The patient's claim lines whose global period could reach `before`, other than those of
+    `exclude_visit`."""
     with db.read() as session:
-        lines = pathology_repository.prior_lines(session, patient_id, before)
+        lines = pathology_repository.prior_lines(
+            session, patient_id, before, since=before - LONGEST_GLOBAL
+        )
     return as_history(line for line in lines if line.visit_id != exclude_visit)
 
 

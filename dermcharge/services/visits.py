@@ -13,6 +13,7 @@ from datetime import date
 from dermcharge.domain.claim import CodedClaim
 from dermcharge.domain.record import Patient, VisitRecord
 from dermcharge.domain.visit import Visit
+from dermcharge.services.procedure_history import with_history
 from dermcharge.services.record_checks import (
     date_of_service_problems,
     insurance_problems,
@@ -93,7 +94,9 @@ def create_visit(
     if problems:
         raise InvalidRecord(problems)
     assert record.patient is not None and record.provider is not None
-    claim = coder(record.visit)
+    with db.read() as session:
+        known_patient = people.find_patient_id(session, record.patient.account_number)
+    claim = coder(with_history(db, record.visit, known_patient))
     at = db.clock()
     with db.write() as session:
         provider_id = people.find_provider_id(session, record.provider.npi)
@@ -157,7 +160,9 @@ def save_visit(
     """Save edits to a draft (or ready) visit, recoded; raises VisitConflict when stale."""
     if place_of_service is not None and (problems := place_of_service_problems(place_of_service)):
         raise InvalidRecord(problems)
-    claim = coder(visit)
+    with db.read() as session:
+        patient_id = visit_repository.load_visit(session, visit_id).patient_id
+    claim = coder(with_history(db, visit, patient_id, exclude_visit=visit_id))
     with db.write() as session:
         current = visit_repository.load_visit(session, visit_id)
         visit_repository.update_visit(

@@ -269,15 +269,18 @@ def patient_steps(session: Session, patient_id: int) -> list[LesionStep]:
     return steps
 
 
-def prior_lines(session: Session, patient_id: int, before: date) -> list[PriorLine]:
-    """The claim lines of the patient's visits up to `before` (inclusive), with the lesion and
-    site of the procedure each line codes when the claim says which (its first procedure)."""
+def prior_lines(
+    session: Session, patient_id: int, before: date, *, since: date | None = None
+) -> list[PriorLine]:
+    """The claim lines of the patient's visits from `since` to `before` (inclusive), with the
+    lesion and site of the procedure each line codes (its first procedure)."""
+    window = [VisitRow.patient_id == patient_id, VisitRow.date_of_service <= before]
+    if since is not None:
+        window.append(VisitRow.date_of_service >= since)
     visits = {
         visit_id: (dos, claim or {})
         for visit_id, dos, claim in session.execute(
-            select(VisitRow.id, VisitRow.date_of_service, VisitRow.claim_json).where(
-                VisitRow.patient_id == patient_id, VisitRow.date_of_service <= before
-            )
+            select(VisitRow.id, VisitRow.date_of_service, VisitRow.claim_json).where(*window)
         )
     }
     if not visits:
