@@ -134,6 +134,9 @@ class MainWindow(QMainWindow):
         from dermcharge.gui.import_menu import add_import_actions  # File ▸ Import code sets
 
         self.import_actions = add_import_actions(self)
+        from dermcharge.gui.pathology_menu import add_pathology_menu  # Pathology ▸ Pending
+
+        self.pathology_menu = add_pathology_menu(self)
 
     def _set_up_status_bar(self, user: str, code_set_status: tuple[str, str | None]) -> None:
         self.database_label = QLabel()

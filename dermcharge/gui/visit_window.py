@@ -43,6 +43,9 @@ class VisitWindow(QMainWindow):
         from dermcharge.gui.finding_decisions import attach_finding_decisions
 
         self.finding_decisions = attach_finding_decisions(self)  # Acknowledge / Override…
+        from dermcharge.gui.lesion_history_layer import attach_lesion_history
+
+        self.lesion_history = attach_lesion_history(self)  # earlier lesions on the map
         self._dirty = False  # opening is not an edit
         self._update_title()
         self.resize(1280, 800)
