@@ -118,8 +118,14 @@ class LesionTimelineWindow(QWidget):
         self.title.setText(f"<b>{where or 'Lesion'}</b>" + (f" — {label}" if label else ""))
         self.setWindowTitle(f"Lesion timeline — {lesion.label or where} — dermcharge")
         self.steps.clear()
+        known = ""
         for step in timeline.steps:
-            self.steps.addTopLevelItem(QTreeWidgetItem(list(step_texts(step))))
+            texts = list(step_texts(step))
+            if texts[2]:
+                known = step.result.icd10 if step.result is not None else texts[2]
+            elif known:  # a repair or follow-up takes the diagnosis of the wound it treats
+                texts[2] = f"{known} (inherited)"
+            self.steps.addTopLevelItem(QTreeWidgetItem(texts))
         for column in range(len(STEP_COLUMNS)):
             self.steps.resizeColumnToContents(column)
         self.photos.clear()
