@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPen
@@ -100,17 +101,25 @@ class LesionHistoryLayer:
         view.ensure_built()
         drawn: list[QGraphicsItem] = []
         placed: dict[str, int] = {}
+        # Many lesions share a site: look each region up once (a lookup scans every region).
+        regions: dict[tuple[str, Laterality | None], Any] = {}
+        scale = max(view.transform().m11(), 1e-6)
+        step = RING_RADIUS * 2.3 / scale
+        scene = view.scene()
         for marker in self.markers:
-            region = view.region_item(marker.site, marker.laterality, None)
-            if region is None:
+            spot = (marker.site, marker.laterality)
+            if spot not in regions:
+                item = view.region_item(marker.site, marker.laterality, None)
+                regions[spot] = (item, item.boundingRect().center()) if item else None
+            found = regions[spot]
+            if found is None:
                 continue
+            region, centre = found
             n = placed.get(region.region.element_id, 0)
             placed[region.region.element_id] = n + 1
             ring = HistoryRing(marker, self.on_click)
-            scale = max(view.transform().m11(), 1e-6)
-            step = RING_RADIUS * 2.3 / scale
-            ring.setPos(region.boundingRect().center() + QPointF(-(n + 1) * step, step))
-            view.scene().addItem(ring)
+            ring.setPos(centre + QPointF(-(n % 12 + 1) * step, (n // 12 + 1) * step))
+            scene.addItem(ring)
             drawn.append(ring)
         self._drawn[id(view)] = drawn
 
