@@ -8,9 +8,9 @@ from typing import Any
 
 from dermcharge.cli.errors import record_id
 from dermcharge.cli.visits_cmd import command_database
+from dermcharge.domain.pathology_records import PendingPathology
 from dermcharge.services import pathology, pathology_settings
 from dermcharge.services.acting_user import default_actor
-from dermcharge.storage.pathology_records import PendingPathology
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

@@ -128,7 +128,7 @@ def attach_lesion_history(window: QWidget) -> LesionHistoryLayer | None:
     """Give a VisitWindow its patient's lesion history on the map (None without a database)."""
     from dermcharge.gui.lesion_timeline import LesionTimelineWindow
     from dermcharge.services import lesions
-    from dermcharge.storage.errors import StorageError
+    from dermcharge.services.errors import StorageError
 
     backend = getattr(window, "backend", None)
     stored = getattr(window, "stored", None)

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from dermcharge.anatomy.sites import describe
+from dermcharge.domain.pathology_records import LesionStep
 from dermcharge.gui.app_backend import AppBackend
 from dermcharge.services import lesion_photos, lesions
-from dermcharge.storage.errors import InvalidRecord, StorageError
-from dermcharge.storage.pathology_records import LesionStep
+from dermcharge.services.errors import InvalidRecord, StorageError
 
 THUMBNAIL = 160  # pixels, the longer side
 STEP_COLUMNS = ("Date", "Procedure", "Diagnosis", "Pathology", "Visit")

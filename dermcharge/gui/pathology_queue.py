@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from dermcharge.anatomy.sites import describe
+from dermcharge.domain.pathology_records import PendingPathology
 from dermcharge.gui.app_backend import AppBackend
 from dermcharge.gui.icd_lookup import search_codes
 from dermcharge.services import pathology, pathology_settings
-from dermcharge.storage.errors import InvalidRecord, StorageError
-from dermcharge.storage.pathology_records import PendingPathology
+from dermcharge.services.errors import InvalidRecord, StorageError
 
 COLUMNS = ("Patient", "Account", "Lesion", "Procedure", "Date", "Days", "Provider", "Accession")
 OVERDUE = QColor("#ffe0b2")

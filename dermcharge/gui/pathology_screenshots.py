@@ -23,8 +23,7 @@ from dermcharge.gui.app_backend import AppBackend
 from dermcharge.gui.lesion_timeline import LesionTimelineWindow
 from dermcharge.gui.pathology_queue import PathologyQueueWindow
 from dermcharge.services import lesions, pathology, visits
-from dermcharge.services.database import open_app_database
-from dermcharge.storage.database import Database
+from dermcharge.services.database import Database, open_app_database
 
 PROVIDER = Provider(name="Jane Doe", npi="1234567893", credentials="MD")
 PEOPLE = (("Ada", "Okafor", "SHOT-1001"), ("Bruno", "Lindqvist", "SHOT-1002"),

@@ -11,10 +11,10 @@ from __future__ import annotations
 import struct
 import zlib
 
+from dermcharge.domain.pathology_records import PhotoRecord
 from dermcharge.storage import pathology_repository
 from dermcharge.storage.database import Database
 from dermcharge.storage.errors import InvalidRecord
-from dermcharge.storage.pathology_records import PhotoRecord
 
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
 MAX_THUMBNAIL_BYTES = 256 * 1024

@@ -9,14 +9,14 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from dermcharge.anatomy.sites import describe
+from dermcharge.domain.pathology_records import LesionRecord, LesionStep, PhotoRecord
+from dermcharge.domain.stored import StoredVisit
 from dermcharge.domain.visit import Procedure
+from dermcharge.domain.workflow import LOCKED
 from dermcharge.services.visits import Coder, engine_coder, save_visit
 from dermcharge.storage import pathology_repository, visit_repository
 from dermcharge.storage.database import Database
 from dermcharge.storage.errors import InvalidRecord
-from dermcharge.storage.pathology_records import LesionRecord, LesionStep, PhotoRecord
-from dermcharge.storage.stored import StoredVisit
-from dermcharge.storage.workflow import LOCKED
 
 MAX_LABEL = 200
 

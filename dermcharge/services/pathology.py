@@ -14,15 +14,15 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from dermcharge.codesets.icd10.catalog import Icd10Catalog, normalize_code
+from dermcharge.domain.pathology_records import PendingPathology
+from dermcharge.domain.stored import StoredVisit
 from dermcharge.domain.visit import REPAIR_KINDS, Diagnosis, Kind, Procedure, Visit
+from dermcharge.domain.workflow import LOCKED, VisitAction, VisitStatus
 from dermcharge.services.procedure_history import with_history
 from dermcharge.services.visits import Coder, engine_coder
 from dermcharge.storage import pathology_repository, visit_repository
 from dermcharge.storage.database import Database
 from dermcharge.storage.errors import InvalidRecord
-from dermcharge.storage.pathology_records import PendingPathology
-from dermcharge.storage.stored import StoredVisit
-from dermcharge.storage.workflow import LOCKED, VisitAction, VisitStatus
 
 MARGINS = ("involved", "clear")
 MAX_NOTE = 2000

@@ -8,10 +8,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from dermcharge.codesets.cpt import cpt_table
+from dermcharge.domain.pathology_records import PriorLine
 from dermcharge.domain.visit import Laterality, PriorProcedure, Visit
 from dermcharge.storage import pathology_repository
 from dermcharge.storage.database import Database
-from dermcharge.storage.pathology_records import PriorLine
 
 # The longest global period is 90 days after the day of surgery (CMS Claims Processing Manual
 # ch. 12 §40.1); older procedures cannot reach a visit's date, so they are not read.

@@ -6,59 +6,11 @@ messages name the field as the contract does so the GUI and `dermcharge code` re
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from dermcharge.anatomy.sites import site_table
-from dermcharge.domain.visit import (
-    BIOPSY_KINDS,
-    EXCISION_KINDS,
-    NAIL_KINDS,
-    REPAIR_KINDS,
-    Kind,
-    Procedure,
-)
+from dermcharge.coding.procedure_kinds import Need, kind_spec
+from dermcharge.domain.visit import Kind, Procedure
 
-
-class Need(StrEnum):
-    """One thing the procedure panel asks for."""
-
-    SITE = "site"
-    COUNT = "count"
-    LESION = "lesion_cm"
-    MARGIN = "margin_cm"
-    LENGTH = "length_cm"
-    DEFECT = "defect_sq_cm"
-    STAGES = "stages"
-    MODALITY = "modality"
-    AREA = "area_sq_cm"
-    REPAIR = "repair"  # optional nested repair of an excision's wound
-    DRUG = "drug"
-    COMPLICATED = "complicated"
-
-
-_SITE_ONLY = frozenset({Need.SITE})
-_EXCISION = frozenset({Need.SITE, Need.LESION, Need.MARGIN, Need.REPAIR})
-
-NEEDS: dict[Kind, frozenset[Need]] = {
-    **{kind: _SITE_ONLY for kind in BIOPSY_KINDS},
-    Kind.SHAVE_REMOVAL: frozenset({Need.SITE, Need.LESION}),
-    **{kind: _EXCISION for kind in EXCISION_KINDS},
-    **{kind: frozenset({Need.SITE, Need.LENGTH}) for kind in REPAIR_KINDS},
-    Kind.ADJACENT_TISSUE_TRANSFER: frozenset({Need.SITE, Need.DEFECT}),
-    Kind.DESTRUCTION_PREMALIGNANT: frozenset({Need.COUNT}),
-    Kind.DESTRUCTION_BENIGN: frozenset({Need.COUNT}),
-    Kind.DESTRUCTION_MALIGNANT: frozenset({Need.SITE, Need.LESION}),
-    Kind.SKIN_TAG_REMOVAL: frozenset({Need.COUNT}),
-    Kind.MOHS: frozenset({Need.SITE, Need.STAGES}),
-    Kind.INTRALESIONAL_INJECTION: frozenset({Need.COUNT, Need.DRUG}),
-    Kind.INCISION_DRAINAGE: frozenset({Need.SITE, Need.COMPLICATED}),
-    Kind.ACNE_SURGERY: frozenset(),
-    Kind.PHOTOTHERAPY: frozenset({Need.MODALITY}),
-    Kind.EXCIMER_LASER: frozenset({Need.AREA}),
-    Kind.NAIL_AVULSION: _SITE_ONLY,
-    Kind.NAIL_MATRIX_EXCISION: _SITE_ONLY,
-    Kind.NAIL_DEBRIDEMENT: frozenset({Need.SITE, Need.COUNT}),
-}
+__all__ = ["Need", "needs", "procedure_problems"]
 
 # Measurements the kind needs (optional extras such as a repair or a drug are not "needed").
 _REQUIRED = {
@@ -71,7 +23,11 @@ _REQUIRED = {
 
 
 def needs(kind: Kind) -> frozenset[Need]:
-    return NEEDS.get(kind, frozenset())
+    """The fields the procedure panel shows for `kind` (from the kinds table in the core), with
+    SITE meaning the site is required (it is chosen on the body map, not in the panel)."""
+    spec = kind_spec(kind)
+    shown = spec.asks - {Need.SITE, Need.EXCISED}  # the panel takes lesion + margin instead
+    return shown | {Need.SITE} if spec.site_required else shown
 
 
 def procedure_problems(procedure: Procedure) -> list[str]:
@@ -95,7 +51,7 @@ def procedure_problems(procedure: Procedure) -> list[str]:
     if repair is not None and repair.length_cm <= 0:
         problems.append("repair.length_cm: enter the repair length (a number greater than 0)")
     # A repair takes the diagnosis of the wound it closes (the contract), so it needs none.
-    wound_closure = procedure.kind in (*REPAIR_KINDS, Kind.ADJACENT_TISSUE_TRANSFER)
+    wound_closure = not kind_spec(procedure.kind).own_diagnosis
     diagnosis = procedure.diagnosis
     has_diagnosis = diagnosis is not None and bool(diagnosis.icd10 or diagnosis.finding)
     if not wound_closure and not has_diagnosis:
@@ -112,9 +68,10 @@ def _site_problems(procedure: Procedure, kind_needs: frozenset[Need]) -> list[st
     problems = []
     if site.sides and procedure.laterality is None:
         problems.append(f"laterality: say which {site.label}, left or right")
-    if procedure.kind in NAIL_KINDS and procedure.site not in ("finger", "toe"):
+    nail = kind_spec(procedure.kind).digit
+    if nail and procedure.site not in ("finger", "toe"):
         problems.append("site: a nail procedure is on a finger or a toe")
-    if site.digit and procedure.digit is None and procedure.kind in NAIL_KINDS:
+    if site.digit and procedure.digit is None and nail:
         problems.append(f"digit: say which {site.label} (1 = thumb or great toe … 5)")
     if procedure.digit is not None and not 1 <= procedure.digit <= 5:
         problems.append("digit: must be 1 to 5")
@@ -122,7 +79,7 @@ def _site_problems(procedure: Procedure, kind_needs: frozenset[Need]) -> list[st
 
 
 def _size_problems(procedure: Procedure) -> list[str]:
-    if procedure.kind in EXCISION_KINDS:
+    if Need.EXCISED in kind_spec(procedure.kind).asks:  # lesion + margin, or excised_cm
         if procedure.excised_cm is not None and procedure.excised_cm > 0:
             return []
         problems = []

@@ -13,11 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dermcharge.storage.audit_log import add_audited, append_audit
-from dermcharge.storage.errors import NotFound
-from dermcharge.storage.models import PatientRow, ProcedureRow, ProviderRow, VisitRow
-from dermcharge.storage.pathology_models import LesionPhotoRow, LesionRow, PathologyResultRow
-from dermcharge.storage.pathology_records import (
+from dermcharge.domain.pathology_records import (
     LesionRecord,
     LesionStep,
     PathologyResult,
@@ -25,6 +21,10 @@ from dermcharge.storage.pathology_records import (
     PhotoRecord,
     PriorLine,
 )
+from dermcharge.storage.audit_log import add_audited, append_audit
+from dermcharge.storage.errors import NotFound
+from dermcharge.storage.models import PatientRow, ProcedureRow, ProviderRow, VisitRow
+from dermcharge.storage.pathology_models import LesionPhotoRow, LesionRow, PathologyResultRow
 
 
 def pending(session: Session, today: date) -> list[PendingPathology]:

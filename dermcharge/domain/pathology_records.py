@@ -1,4 +1,5 @@
-"""What the pathology repository hands back: plain frozen records, no SQLAlchemy objects."""
+"""What the pathology loop hands around: plain frozen records of the queue, results, lesions,
+their steps and photos (storage builds them; services, the CLI and the GUI read them)."""
 
 from __future__ import annotations
 
