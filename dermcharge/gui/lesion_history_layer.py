@@ -125,15 +125,19 @@ class LesionHistoryLayer:
 
 
 def attach_lesion_history(window: QWidget) -> LesionHistoryLayer | None:
-    """Give a VisitWindow its patient's lesion history on the map (None without a database)."""
+    """Give a VisitWindow its patient's history: earlier lesions on the map, the earlier
+    procedures for the coder (global periods), and a lesion for each new procedure — the
+    newest earlier lesion at that spot is continued (the status bar says so), else a new one is
+    started. None without a database."""
     from dermcharge.gui.lesion_timeline import LesionTimelineWindow
-    from dermcharge.services import lesions
+    from dermcharge.services import lesions, procedure_history
     from dermcharge.services.errors import StorageError
 
     backend = getattr(window, "backend", None)
     stored = getattr(window, "stored", None)
     editor = getattr(window, "editor", None)
-    if backend is None or stored is None or editor is None:
+    flow = getattr(window, "flow", None)
+    if backend is None or stored is None or editor is None or flow is None:
         return None
     opened: list[QWidget] = []
 
@@ -147,7 +151,47 @@ def attach_lesion_history(window: QWidget) -> LesionHistoryLayer | None:
     layer.opened = opened  # type: ignore[attr-defined]  # the tests look at what a click opened
     try:
         timelines = lesions.patient_timelines(backend.db, stored.patient_id)
+        history = procedure_history.prior_procedures(
+            backend.db, stored.patient_id, stored.record.visit.date_of_service,
+            exclude_visit=stored.id,
+        )  # fmt: skip
     except StorageError:
         return layer  # history is a help, not a condition of editing the visit
     layer.set_markers(history_markers(timelines, stored.id))
+    known = [t.lesion for t in timelines]
+    linking: list[bool] = []
+
+    def link_new_procedures(_flow: object) -> None:
+        if linking or getattr(window, "stored", stored).status in ("signed", "billed"):
+            return
+        for index, p in enumerate(flow.visit.procedures):
+            if p.site is None or p.lesion_id is not None:
+                continue
+            side = None if p.laterality is None else str(p.laterality)
+            same = [x for x in known if (x.site, x.laterality) == (p.site, side)]
+            try:
+                if same:
+                    lesion = max(same, key=lambda x: x.id)
+                    note = f"Procedure {index + 1} continues the earlier lesion: {lesion.label}"
+                else:
+                    lesion = lesions.create_lesion(
+                        backend.db, stored.patient_id, site=p.site, laterality=side,
+                        label=lesions.default_label(p), actor=backend.actor,
+                    )  # fmt: skip
+                    known.append(lesion)
+                    note = ""
+            except StorageError:
+                return
+            linking.append(True)
+            try:
+                flow.link_lesion(index, lesion.id)
+            finally:
+                linking.clear()
+            status_bar = getattr(window, "statusBar", None)
+            if note and callable(status_bar):
+                status_bar().showMessage(note, 8000)
+
+    flow.subscribe(link_new_procedures)
+    if history:
+        flow.set_history(history)
     return layer

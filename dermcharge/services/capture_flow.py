@@ -23,6 +23,7 @@ from dermcharge.domain.visit import (
     Kind,
     Laterality,
     PatientStatus,
+    PriorProcedure,
     Procedure,
     Repair,
     RepairType,
@@ -92,6 +93,8 @@ class CaptureFlow:
         self.actions: list[str] = []  # one entry per user action (a click or a typed value)
         self._listeners: list[Callable[[CaptureFlow], None]] = []
         self._em_diagnoses: tuple[Diagnosis, ...] = visit.em.diagnoses if visit.em else ()
+        # The patient's earlier procedures the coder sees (global periods); not part of the visit.
+        self._history: tuple[PriorProcedure, ...] = ()
         self._recode()
 
     # --- reading ---------------------------------------------------------------------------------
@@ -139,6 +142,18 @@ class CaptureFlow:
 
     def subscribe(self, listener: Callable[[CaptureFlow], None]) -> None:
         self._listeners.append(listener)
+
+    def set_history(self, history: tuple[PriorProcedure, ...]) -> None:
+        """Code against the patient's earlier procedures (Visit.history): not an edit."""
+        self._history = tuple(history)
+        self._changed()
+
+    def link_lesion(self, index: int, lesion_id: int) -> None:
+        """Say which stored lesion procedure `index` treats; done by the app, not a user action."""
+        procs = list(self._visit.procedures)
+        procs[index] = replace(procs[index], lesion_id=lesion_id)
+        self._visit = replace(self._visit, procedures=tuple(procs))
+        self._changed()
 
     # --- site and kind ---------------------------------------------------------------------------
     def select_site(
@@ -346,7 +361,11 @@ class CaptureFlow:
             return
         problems = self.all_problems()
         kept = [i for i in range(len(self._visit.procedures)) if i not in problems]
-        codable = replace(self._visit, procedures=tuple(self._visit.procedures[i] for i in kept))
+        codable = replace(
+            self._visit,
+            procedures=tuple(self._visit.procedures[i] for i in kept),
+            history=self._history,
+        )
         try:
             claim = self._coder(codable)
         except Exception as error:  # an engine fault must never lose the visit being captured

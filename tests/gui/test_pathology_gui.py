@@ -152,3 +152,26 @@ def test_earlier_lesions_show_faintly_on_the_map_and_open_their_timeline(qtbot, 
     qtbot.waitUntil(lambda: bool(layer.opened), timeout=5000)
     assert isinstance(layer.opened[0], LesionTimelineWindow)
     layer.opened[0].close()
+
+
+def test_a_new_procedure_at_an_earlier_lesion_continues_it(qtbot, backend):
+    chest_visit = next(s for s in visits.patient_history(backend.db, 1)
+                       if s.date_of_service == date(2026, 11, 16))  # fmt: skip
+    window = VisitWindow(backend.open_visit(chest_visit.id), backend)
+    qtbot.addWidget(window)
+    window.show()
+    (arm,) = [t.lesion for t in lesions.patient_timelines(backend.db, 1)
+              if t.lesion.site == "upper_arm"]  # fmt: skip
+    actions_before = len(window.flow.actions)
+    window.flow.select_site("upper_arm", Laterality.RIGHT)
+    window.flow.choose_kind(Kind.BIOPSY_TANGENTIAL)
+    assert window.flow.visit.procedures[-1].lesion_id == arm.id
+    assert "continues the earlier lesion" in window.statusBar().currentMessage()
+    assert len(window.flow.actions) == actions_before + 2  # linking is not a user action
+    window.flow.select_site("cheek", Laterality.LEFT)
+    window.flow.choose_kind(Kind.BIOPSY_TANGENTIAL)
+    new_id = window.flow.visit.procedures[-1].lesion_id
+    assert new_id not in (None, arm.id)
+    assert window.save()
+    saved = visits.open_visit(backend.db, chest_visit.id).record.visit.procedures
+    assert [p.lesion_id for p in saved][-2:] == [arm.id, new_id]
