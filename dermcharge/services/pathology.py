@@ -118,8 +118,9 @@ def result_problems(
 def next_step(code: str, margins: str | None) -> str:
     if margins == "involved" and code.startswith(MALIGNANT_PREFIXES):
         return (
-            "Malignant with involved margins: consider re-excision or Mohs surgery; inside this "
-            "procedure's global period it takes modifier 58 (staged or more extensive procedure)."
+            "Malignant with involved margins: consider re-excision or Mohs surgery; done inside "
+            "the global period of an excision or flap on this lesion, it takes modifier 58 "
+            "(staged or more extensive procedure)."
         )
     return ""
 
