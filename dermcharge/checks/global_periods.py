@@ -31,6 +31,7 @@ FALLBACK_DAYS: tuple[tuple[frozenset[str], int], ...] = (
     (fam.BENIGN_DESTRUCTION, 10),
 )
 PROCEDURE_MODIFIERS = frozenset({"58", "78", "79"})
+POSTOP_VISIT = "99024"  # the post-operative visit itself: no charge, no modifier (CPT)
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,21 @@ def global_days(ctx: CheckContext, cpt: str) -> int | None:
 
 
 def open_windows(ctx: CheckContext) -> list[GlobalWindow]:
-    """Earlier procedures whose global period covers this visit's date of service."""
+    """Earlier procedures whose global period covers this visit's date of service: from the
+    patient's stored history on the visit (Visit.history, filled by services) and from the
+    earlier coded visits a caller hands the checks."""
     dos = ctx.visit.date_of_service
     windows = []
+    for earlier in ctx.visit.history:
+        if earlier.date_of_service >= dos or not fam.is_procedure(earlier.cpt):
+            continue  # the same day is one surgical session's business (59), not a global's
+        days = earlier.global_days
+        days = global_days(ctx, earlier.cpt) if days is None else days
+        if days is None:
+            continue
+        window = GlobalWindow(earlier.cpt, earlier.date_of_service, days, earlier.diagnoses)
+        if window.ends >= dos:
+            windows.append(window)
     for prior in ctx.history:
         if prior.date_of_service > dos or prior.visit == ctx.visit:
             continue  # a later visit, or this very visit handed back by storage
@@ -77,6 +90,8 @@ def check_global_periods(ctx: CheckContext) -> list[Finding]:
     windows = open_windows(ctx)
     found: list[Finding] = []
     for number, line in enumerate(ctx.lines, 1):
+        if line.cpt == POSTOP_VISIT:
+            continue
         found.extend(_misplaced_modifiers(ctx, number, line, bool(windows)))
         if not windows:
             continue
@@ -171,7 +186,7 @@ def _misplaced_modifiers(
             )
         ]  # fmt: skip
     used = mods & (PROCEDURE_MODIFIERS | {"24"})
-    if used and ctx.history and not in_global:
+    if used and (ctx.history or ctx.visit.history) and not in_global:
         return [
             _finding(
                 ctx, number, line, Severity.WARNING,

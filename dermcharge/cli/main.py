@@ -28,6 +28,7 @@ COMMANDS = {
     "payers": "dermcharge.cli.payers_cmd",
     "fees": "dermcharge.cli.fees_cmd",
     "claims": "dermcharge.cli.claims_cmd",
+    "path": "dermcharge.cli.path_cmd",
     "gui": "dermcharge.cli.gui_cmd",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))

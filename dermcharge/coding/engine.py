@@ -14,7 +14,7 @@ from typing import Any
 
 from dermcharge.codesets.icd10.catalog import Icd10Catalog
 from dermcharge.codesets.ptp import PtpTable, curated_derm_ptp
-from dermcharge.coding import assembly, modifiers, repeated_codes
+from dermcharge.coding import assembly, global_modifiers, modifiers, repeated_codes
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.families import (
     biopsy,
@@ -77,6 +77,7 @@ def code_visit(
     office.code_phototherapy(ctx)
     office.code_excimer(ctx)
     nails.code_nails(ctx)
+    global_modifiers.code_postop_visits(ctx)
 
     lines = modifiers.apply_distinct_service(ctx, ctx.draft.lines)
     repeated_codes.apply_repeated_code_policy(ctx, lines)
@@ -91,6 +92,7 @@ def code_visit(
         )
         if complexity is not None:
             lines.append(complexity)
+    global_modifiers.apply_global_modifiers(ctx, lines)
     lines = assembly.order_lines(assembly.merge_lines(lines))
     modifiers.apply_multiple_procedure(ctx, lines, _procedure_value(visit.date_of_service))
     claim_lines, claim_dx, shape_findings = assembly.finalize(lines, visit.diagnosis_order)

@@ -87,6 +87,8 @@ KIND_SPECS: dict[Kind, KindSpec] = {
     Kind.NAIL_AVULSION: _spec(_SITE, digit=True),
     Kind.NAIL_MATRIX_EXCISION: _spec(_SITE, digit=True),
     Kind.NAIL_DEBRIDEMENT: _spec(_SITE, _COUNT, digit=True),
+    # A post-operative visit in a global period (99024, no charge): where, when it is known.
+    Kind.POSTOP_VISIT: _spec(optional=(_SITE,)),
 }
 
 

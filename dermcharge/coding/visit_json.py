@@ -15,6 +15,7 @@ from typing import Any
 
 from dermcharge.anatomy.sites import site_table
 from dermcharge.codesets.icd10.catalog import Icd10Catalog, normalize_code
+from dermcharge.coding import history_json
 from dermcharge.coding.diagnoses import known_findings
 from dermcharge.coding.procedure_kinds import EM_CODES, Need, kind_spec
 from dermcharge.domain.visit import (
@@ -355,6 +356,7 @@ def _parse_procedure(
         abn=Abn(abn) if abn else None,
         path_pending=bool(reader.flag(obj, "path_pending", path)),
         **{k: v for k, v in fields.items() if v is not None},
+        **history_json.procedure_fields(reader, obj, path),
     )
 
 
@@ -440,6 +442,7 @@ def parse_visit(
         if parsed is not None:
             procedures.append(parsed)
     diagnosis_order = _parse_diagnosis_order(reader, top.get("diagnosis_order"), catalog)
+    history = history_json.parse_history(reader, top.get("history"))
     if problems or dos is None:
         raise InvalidVisit(problems)
     return Visit(
@@ -450,6 +453,7 @@ def parse_visit(
         procedures=tuple(procedures),
         profile_overrides=overrides,
         diagnosis_order=diagnosis_order,
+        history=history,
     )
 
 
@@ -515,6 +519,7 @@ def _parse_em(reader: _Reader, raw: Any, catalog: Icd10Catalog | None) -> EmServ
         separately_identifiable=separate is not False,
         diagnoses=tuple(diagnoses),
         longitudinal_care=reader.flag(obj, "longitudinal_care", "em"),
+        global_relation=history_json.em_relation(reader, obj),
     )
 
 
@@ -532,15 +537,17 @@ TOP_FIELDS = frozenset(
         "practice",
         "place_of_service",
         "diagnosis_order",  # dermcharge's extension (see _parse_diagnosis_order)
+        "history",  # dermcharge's extension (coding/history_json.py)
     }
 )
 PROCEDURE_FIELDS = frozenset({
     "kind", "site", "laterality", "digit", "count", "lesion_cm", "margin_cm", "excised_cm",
     "length_cm", "defect_sq_cm", "stages", "drug", "dose_mg", "complicated", "modality",
     "area_sq_cm", "repair", "icd10", "finding", "separate_lesion", "symptomatic", "cosmetic",
-    "abn", "path_pending", "depth"})  # fmt: skip
+    "abn", "path_pending", "depth"}) | history_json.PROCEDURE_FIELDS  # fmt: skip
 NESTED_FIELDS = {
-    "em": frozenset({"code", "separately_identifiable", "diagnoses", "longitudinal_care"}),
+    "em": frozenset({"code", "separately_identifiable", "diagnoses", "longitudinal_care"})
+    | history_json.EM_FIELDS,
     "payer_profile": frozenset(
         {
             "distinct_modifier",
@@ -633,9 +640,13 @@ def visit_to_json(visit: Visit) -> dict[str, Any]:
         }
         if visit.em.longitudinal_care is not None:
             out["em"]["longitudinal_care"] = visit.em.longitudinal_care
+        if visit.em.global_relation is not None:
+            out["em"]["global_relation"] = str(visit.em.global_relation)
     out["procedures"] = [_procedure_to_json(p) for p in visit.procedures]
     if visit.diagnosis_order:
         out["diagnosis_order"] = list(visit.diagnosis_order)
+    if visit.history:
+        out["history"] = history_json.history_to_json(visit)
     return out
 
 
@@ -677,4 +688,5 @@ def _procedure_to_json(p: Procedure) -> dict[str, Any]:
         out["abn"] = str(p.abn)
     if p.path_pending:
         out["path_pending"] = True
+    out.update(history_json.procedure_to_json(p))
     return out

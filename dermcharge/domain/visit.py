@@ -69,6 +69,17 @@ class Kind(StrEnum):
     NAIL_AVULSION = "nail_avulsion"
     NAIL_MATRIX_EXCISION = "nail_matrix_excision"
     NAIL_DEBRIDEMENT = "nail_debridement"
+    # A post-operative visit inside a global period: reported as 99024 at no charge (pathology).
+    POSTOP_VISIT = "postop_visit"
+
+
+class GlobalRelation(StrEnum):
+    """How a service inside an earlier procedure's global period relates to that procedure (a
+    person's statement; the engine infers it from the lesion when it is not given)."""
+
+    STAGED = "staged"  # planned, more extensive, or therapy after a diagnostic procedure: 58
+    COMPLICATION = "complication"  # unplanned return to the procedure room: 78
+    UNRELATED = "unrelated"  # another problem: 79 on a procedure, 24 on an E/M
 
 
 BIOPSY_KINDS = frozenset({Kind.BIOPSY_TANGENTIAL, Kind.BIOPSY_PUNCH, Kind.BIOPSY_INCISIONAL})
@@ -126,6 +137,12 @@ class Procedure:
     cosmetic: bool = False
     abn: Abn | None = None
     path_pending: bool = False
+    # dermcharge's extension (README "Lesions and history"): the lesion record it treated, its
+    # short label, the lab's accession number, and its relation to an open global period.
+    lesion_id: int | None = None
+    lesion_label: str | None = None
+    path_accession: str | None = None
+    global_relation: GlobalRelation | None = None
 
 
 @dataclass(frozen=True)
@@ -138,6 +155,22 @@ class EmService:
     # The practitioner is the continuing focal point, or gives ongoing care for a serious or
     # complex condition (G2211); None: not recorded.
     longitudinal_care: bool | None = None
+    global_relation: GlobalRelation | None = None  # only UNRELATED (24) is meaningful here
+
+
+@dataclass(frozen=True)
+class PriorProcedure:
+    """A procedure from the patient's earlier visits, as services hand it to the core: enough to
+    know whose global period is open and whether this visit treats the same lesion."""
+
+    date_of_service: date
+    cpt: str
+    global_days: int | None = None  # None: the core looks it up in the CPT/MPFS tables
+    site: str | None = None
+    laterality: Laterality | None = None
+    lesion_id: int | None = None
+    diagnoses: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -164,3 +197,6 @@ class Visit:
     # does not name follow in order of first use. Which condition is "chiefly responsible" for
     # the encounter is a clinical judgement the rules cannot make (ICD-10-CM guidelines IV.G).
     diagnosis_order: tuple[str, ...] = ()
+    # The patient's earlier procedures (dermcharge's extension, filled by services from storage;
+    # never stored with the visit itself).
+    history: tuple[PriorProcedure, ...] = ()

@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
         from dermcharge.gui.import_menu import add_import_actions  # File ▸ Import code sets
 
         self.import_actions = add_import_actions(self)
+        from dermcharge.gui.pathology_menu import add_pathology_menu  # Pathology ▸ Pending
+
+        self.pathology_menu = add_pathology_menu(self)
 
     def _add_edit_patient(self) -> None:
         """Edit patient… beside New patient: a patient's details can be corrected later."""

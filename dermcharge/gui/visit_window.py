@@ -65,6 +65,9 @@ class VisitWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.practice_label)
         self.flow.subscribe(lambda _flow: self._show_practice_wide())
         self._show_practice_wide()
+        from dermcharge.gui.lesion_history_layer import attach_lesion_history
+
+        self.lesion_history = attach_lesion_history(self)  # earlier lesions on the map
         self._dirty = False  # opening is not an edit
         self._update_title()
         self.resize(1280, 800)

@@ -23,6 +23,7 @@ from dermcharge.domain.visit import (
     Kind,
     Laterality,
     PatientStatus,
+    PriorProcedure,
     Procedure,
     Repair,
     RepairType,
@@ -99,6 +100,8 @@ class CaptureFlow:
         self.actions: list[str] = []  # one entry per user action (a click or a typed value)
         self._listeners: list[Callable[[CaptureFlow], None]] = []
         self._em_diagnoses: tuple[Diagnosis, ...] = visit.em.diagnoses if visit.em else ()
+        # The patient's earlier procedures the coder sees (global periods); not part of the visit.
+        self._history: tuple[PriorProcedure, ...] = ()
         self._recode()
 
     # --- reading ---------------------------------------------------------------------------------
@@ -146,6 +149,18 @@ class CaptureFlow:
 
     def subscribe(self, listener: Callable[[CaptureFlow], None]) -> None:
         self._listeners.append(listener)
+
+    def set_history(self, history: tuple[PriorProcedure, ...]) -> None:
+        """Code against the patient's earlier procedures (Visit.history): not an edit."""
+        self._history = tuple(history)
+        self._changed()
+
+    def link_lesion(self, index: int, lesion_id: int) -> None:
+        """Say which stored lesion procedure `index` treats; done by the app, not a user action."""
+        procs = list(self._visit.procedures)
+        procs[index] = replace(procs[index], lesion_id=lesion_id)
+        self._visit = replace(self._visit, procedures=tuple(procs))
+        self._changed()
 
     # --- site and kind ---------------------------------------------------------------------------
     def select_site(
@@ -379,7 +394,9 @@ class CaptureFlow:
         if self._coder is None:
             self.claim, self.coding_error = None, "The coding engine is not installed."
             return
-        self.claim, self.coding_error = code_draft(self._visit, self._coder)
+        self.claim, self.coding_error = code_draft(
+            replace(self._visit, history=self._history), self._coder
+        )
 
 
 def _is_definitive(diagnosis: Diagnosis) -> bool:

@@ -24,6 +24,7 @@ from dermcharge.domain.visit import Visit
 from dermcharge.domain.workflow import VisitAction, VisitStatus, allowed_actions
 from dermcharge.services.draft_claim import code_draft
 from dermcharge.services.errors import SignRefused
+from dermcharge.services.procedure_history import with_history
 from dermcharge.services.record_checks import (
     date_of_service_problems,
     insurance_problems,
@@ -97,7 +98,9 @@ def create_visit(
     if problems:
         raise InvalidRecord(problems)
     assert record.patient is not None and record.provider is not None
-    claim = coder(record.visit)
+    with db.read() as session:
+        known_patient = people.find_patient_id(session, record.patient.account_number)
+    claim = coder(with_history(db, record.visit, known_patient))
     at = db.clock()
     with db.write() as session:
         provider_id = people.find_provider_id(session, record.provider.npi)
@@ -179,7 +182,11 @@ def save_visit(
     carry error findings (as on the screen); if the engine fails the visit is saved uncoded."""
     if place_of_service is not None and (problems := place_of_service_problems(place_of_service)):
         raise InvalidRecord(problems)
-    claim, _coding_error = code_draft(visit, coder)
+    with db.read() as session:
+        patient_id = visit_repository.load_visit(session, visit_id).patient_id
+    claim, _coding_error = code_draft(
+        with_history(db, visit, patient_id, exclude_visit=visit_id), coder
+    )
     with db.write() as session:
         current = visit_repository.load_visit(session, visit_id)
         visit_repository.update_visit(

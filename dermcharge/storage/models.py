@@ -25,6 +25,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -255,6 +256,10 @@ class ProcedureRow(Base):
     area_sq_cm: Mapped[Decimal | None]
     finding: Mapped[str | None] = mapped_column(String(60))
     icd10: Mapped[str | None] = mapped_column(String(10))
+    # Migration 0005_pathology: the lesion it treated and whether its pathology is awaited (the
+    # pending-pathology queue reads these; visit_json stays the record as entered).
+    lesion_id: Mapped[int | None] = mapped_column(ForeignKey("lesions.id"), index=True)
+    path_pending: Mapped[bool] = mapped_column(default=False, server_default=false(), index=True)
 
 
 class ClaimLineRow(Base):
@@ -347,4 +352,5 @@ class AuditRow(Base):
 # The users and settings tables live in their own module; importing it here registers them with
 # Base wherever the models are loaded (migrations, the schema-comparison test).
 from dermcharge.storage import claim_models as _claim_models  # noqa: E402, F401
+from dermcharge.storage import pathology_models as _pathology_models  # noqa: E402, F401
 from dermcharge.storage import user_models as _user_models  # noqa: E402, F401

@@ -37,6 +37,8 @@ def _procedure_row(visit_id: int, position: int, procedure: Procedure) -> Proced
         area_sq_cm=procedure.area_sq_cm,
         finding=None if diagnosis is None else diagnosis.finding,
         icd10=None if diagnosis is None else diagnosis.icd10,
+        lesion_id=procedure.lesion_id,
+        path_pending=procedure.path_pending,
     )
 
 
