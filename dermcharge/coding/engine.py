@@ -18,13 +18,18 @@ from dermcharge.coding import assembly, modifiers
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.families import (
     biopsy,
+    cosmetic_services,
     counted,
     evaluation,
     flap,
+    grafts,
     lesion_size,
+    minor_procedures,
     mohs,
     nails,
     office,
+    office_tests,
+    photodynamic,
     repair,
 )
 from dermcharge.coding.payer_profiles import profile_for
@@ -76,12 +81,19 @@ def code_visit(
     office.code_phototherapy(ctx)
     office.code_excimer(ctx)
     nails.code_nails(ctx)
+    photodynamic.code_photodynamic(ctx)
+    grafts.code_grafts(ctx)
+    office_tests.code_tests(ctx)
+    office_tests.code_dermatopathology(ctx)
+    minor_procedures.code_minor_procedures(ctx)
+    self_pay = cosmetic_services.code_cosmetic_services(ctx)
 
     lines = modifiers.apply_distinct_service(ctx, ctx.draft.lines)
     for line in lines:
         modifiers.apply_liability(ctx, line)
         modifiers.apply_anatomic(ctx, line)
     em_line = evaluation.code_evaluation(ctx, lines)
+    em_line = minor_procedures.em_beside_injection(ctx, em_line, lines)
     if em_line is not None:
         lines.append(em_line)
     lines = assembly.order_lines(assembly.merge_lines(lines))
@@ -98,6 +110,7 @@ def code_visit(
         not_billed=tuple(ctx.draft.not_billed),
         findings=tuple(findings),
         code_sets={"icd10cm": catalog.release, "rules": RULES_VERSION, "ptp": ctx.ptp.label},
+        self_pay=tuple(self_pay),
     )
     if run_checks:
         claim = _checked(visit, claim, catalog)

@@ -21,6 +21,9 @@ class PayerProfile:
     abn_modifiers: bool  # GA/GZ/GY/GX (Medicare)
     ncci_small_benign_repair_bundle: bool  # R-EX-6
     sends_claim: bool
+    # JW/JZ on drugs from single-dose containers: Medicare policy (Pub. 100-04 ch. 17 §40);
+    # other payers adopt it by contract, so it is a profile choice.
+    drug_waste_modifiers: bool = False
 
 
 @cache

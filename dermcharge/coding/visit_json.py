@@ -15,6 +15,16 @@ from typing import Any
 from dermcharge.anatomy.sites import site_table
 from dermcharge.codesets.icd10.catalog import Icd10Catalog, normalize_code
 from dermcharge.coding.diagnoses import known_findings
+from dermcharge.coding.procedure_fields import (
+    FIELDS as ADDED_FIELDS,
+)
+from dermcharge.coding.procedure_fields import (
+    SITE_OPTIONAL,
+    STEROIDS,
+    added_fields_to_json,
+    parse_added_fields,
+    parse_drug,
+)
 from dermcharge.domain.visit import (
     NAIL_KINDS,
     Abn,
@@ -36,7 +46,7 @@ EM_CODES = frozenset(
     {"99202", "99203", "99204", "99205", "99211", "99212", "99213", "99214", "99215"}
 )
 DISTINCT_MODIFIERS = frozenset({"59", "XS"})
-DRUGS = frozenset({"triamcinolone_acetonide"})
+DRUGS = STEROIDS  # drugs an intralesional injection may record (procedure_fields.py)
 
 # Upper limits past which a measurement is a typing error, not a clinical value.
 LIMITS = {
@@ -60,7 +70,7 @@ SITE_KINDS = frozenset(Kind) - {
     Kind.ACNE_SURGERY,
     Kind.PHOTOTHERAPY,
     Kind.EXCIMER_LASER,
-}
+} - SITE_OPTIONAL
 COUNT_KINDS = frozenset(
     {
         Kind.DESTRUCTION_PREMALIGNANT,
@@ -246,7 +256,7 @@ def _parse_diagnosis(
 
 
 def _parse_procedure(
-    reader: _Reader, raw: Any, path: str, catalog: Icd10Catalog | None
+    reader: _Reader, raw: Any, path: str, catalog: Icd10Catalog | None, n_procedures: int = 0
 ) -> Procedure | None:
     obj = reader.obj(raw, path)
     if obj is None:
@@ -296,10 +306,7 @@ def _parse_procedure(
     if kind is Kind.MOHS:
         fields["stages"] = _parse_stages(reader, obj.get("stages"), f"{path}.stages")
     if kind is Kind.INTRALESIONAL_INJECTION:
-        fields["drug"] = reader.choice(obj, "drug", path, DRUGS)
-        fields["dose_mg"] = reader.number(obj, "dose_mg", path)
-        if fields["dose_mg"] is not None and obj.get("drug") is None:
-            reader.fail(f"{path}.drug", "is required with dose_mg (triamcinolone_acetonide)")
+        fields.update(parse_drug(reader, obj, path, kind))
     if kind is Kind.INCISION_DRAINAGE:
         fields["complicated"] = bool(reader.flag(obj, "complicated", path))
     if kind is Kind.PHOTOTHERAPY:
@@ -307,6 +314,7 @@ def _parse_procedure(
         fields["modality"] = Modality(modality) if modality else None
     if kind is Kind.EXCIMER_LASER:
         fields["area_sq_cm"] = reader.number(obj, "area_sq_cm", path, required=True)
+    fields.update(parse_added_fields(reader, obj, path, kind, n_procedures))
     abn = reader.choice(obj, "abn", path, frozenset(Abn))
     return Procedure(
         kind=kind,
@@ -385,7 +393,7 @@ def parse_visit(data: Any, catalog_for: CatalogFor | None = None) -> Visit:
         reader.fail("procedures", "must be a list of procedure objects")
         raw_procedures = []
     for i, raw in enumerate(raw_procedures):
-        parsed = _parse_procedure(reader, raw, f"procedures[{i}]", catalog)
+        parsed = _parse_procedure(reader, raw, f"procedures[{i}]", catalog, len(raw_procedures))
         if parsed is not None:
             procedures.append(parsed)
     diagnosis_order = _parse_diagnosis_order(reader, top.get("diagnosis_order"))
@@ -469,7 +477,7 @@ PROCEDURE_FIELDS = frozenset({
     "kind", "site", "laterality", "digit", "count", "lesion_cm", "margin_cm", "excised_cm",
     "length_cm", "defect_sq_cm", "stages", "drug", "dose_mg", "complicated", "modality",
     "area_sq_cm", "repair", "icd10", "finding", "separate_lesion", "symptomatic", "cosmetic",
-    "abn", "path_pending"})  # fmt: skip
+    "abn", "path_pending"}) | ADDED_FIELDS  # fmt: skip
 NESTED_FIELDS = {
     "em": frozenset({"code", "separately_identifiable", "diagnoses"}),
     "payer_profile": frozenset({"distinct_modifier", "append_51", "laterality_modifiers"}),
@@ -594,4 +602,5 @@ def _procedure_to_json(p: Procedure) -> dict[str, Any]:
         out["abn"] = str(p.abn)
     if p.path_pending:
         out["path_pending"] = True
+    out.update(added_fields_to_json(p))
     return out
