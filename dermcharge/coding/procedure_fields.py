@@ -74,7 +74,7 @@ def _amount(reader: _Reader, obj: Mapping[str, Any], key: str, path: str, limit:
         return None
     floor = "0 or more" if zero_ok else "greater than 0"
     try:
-        if isinstance(raw, bool) or not isinstance(raw, int | float):
+        if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal):
             raise InvalidOperation
         value = Decimal(str(raw))
     except InvalidOperation:
