@@ -29,8 +29,7 @@ def _line_from_json(line: dict[str, Any]) -> ClaimLine:
         description=str(line.get("description", "")),
         why=str(line.get("why", "")),
         procedures=(
-            ((None,) if line.get("em") else ())
-            + tuple(int(p) for p in line.get("procedures", ()))
+            ((None,) if line.get("em") else ()) + tuple(int(p) for p in line.get("procedures", ()))
         ),
     )
 

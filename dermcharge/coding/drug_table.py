@@ -37,7 +37,9 @@ class Drug:
     codes: tuple[tuple[date, date | None, DrugCode], ...]
 
     def codes_on(self, on: date) -> list[DrugCode]:
-        return [code for start, end, code in self.codes if start <= on and (end is None or on <= end)]
+        return [
+            code for start, end, code in self.codes if start <= on and (end is None or on <= end)
+        ]
 
 
 @cache
@@ -73,7 +75,11 @@ def drugs() -> dict[str, Drug]:
 def modifier_dates() -> tuple[date, date, str]:
     """(JW from, JZ required from, source)."""
     rules = _data()["modifier_rules"]
-    return date.fromisoformat(rules["jw_from"]), date.fromisoformat(rules["jz_from"]), rules["source"]
+    return (
+        date.fromisoformat(rules["jw_from"]),
+        date.fromisoformat(rules["jz_from"]),
+        rules["source"],
+    )
 
 
 def billing_units(amount: Decimal, per_unit: Decimal) -> int:

@@ -34,7 +34,9 @@ DRUG_REQUIRED = frozenset(
     {Kind.DRUG_INJECTION, Kind.HYPERHIDROSIS_CHEMODENERVATION, Kind.NEUROTOXIN_COSMETIC}
 )
 TECHNIQUES = {
-    Kind.PHOTODYNAMIC_THERAPY: frozenset({"staff_applied", "physician_applied", "with_debridement"}),
+    Kind.PHOTODYNAMIC_THERAPY: frozenset(
+        {"staff_applied", "physician_applied", "with_debridement"}
+    ),
     Kind.SKIN_GRAFT: frozenset({"split", "full_thickness"}),
     Kind.DERMABRASION: frozenset({"total_face", "segmental_face", "regional", "superficial"}),
 }

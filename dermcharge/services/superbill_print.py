@@ -201,7 +201,9 @@ def build_superbill_record(
                 modifiers=line.modifiers,
                 description=_our_description(line),
                 pointers=tuple(
-                    letters[normalize_code(c)] for c in line.diagnoses if normalize_code(c) in letters
+                    letters[normalize_code(c)]
+                    for c in line.diagnoses
+                    if normalize_code(c) in letters
                 ),
                 units=line.units,
                 fee=cash.fee_for(line.cpt, line.modifiers, on=on) if cash else None,

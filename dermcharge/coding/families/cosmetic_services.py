@@ -48,7 +48,9 @@ def code_cosmetic_services(ctx: CodingContext) -> list[ClaimLine]:
         elif p.kind is Kind.FILLER:
             volume = p.volume_ml or Decimal(0)
             code = next(
-                c for upper, c in spec["filler_brackets"] if upper is None or volume <= Decimal(str(upper))
+                c
+                for upper, c in spec["filler_brackets"]
+                if upper is None or volume <= Decimal(str(upper))
             )
             lines.append(_line(ctx, i, code, 1, f"Dermal filler, {volume} mL"))
         elif p.kind is Kind.NEUROTOXIN_COSMETIC:
@@ -66,7 +68,5 @@ def code_cosmetic_services(ctx: CodingContext) -> list[ClaimLine]:
                 )
                 continue
             units = billing_units(dose, found.per_unit)
-            lines.append(
-                _line(ctx, i, found.hcpcs, units, f"{drug.label} for lines, {dose} units")
-            )
+            lines.append(_line(ctx, i, found.hcpcs, units, f"{drug.label} for lines, {dose} units"))
     return lines

@@ -58,7 +58,9 @@ def _code_paring(ctx: CodingContext) -> None:
     n = sum(ctx.procedures[i].count or 0 for i in indices)
     if n == 0:
         return
-    code = next(c for upper, c in office_tables()["paring"]["brackets"] if upper is None or n <= upper)
+    code = next(
+        c for upper, c in office_tables()["paring"]["brackets"] if upper is None or n <= upper
+    )
     ctx.draft.bill(DraftLine(code, 1, tuple(indices), ctx.dx_of(indices),
                              f"Paring of {n} benign hyperkeratotic lesions: {code} (R-PA-1).",
                              per_lesion=False))  # fmt: skip

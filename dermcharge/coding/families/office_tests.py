@@ -54,14 +54,14 @@ def code_dermatopathology(ctx: CodingContext) -> None:
     for i in ctx.indices(Kind.DERMATOPATHOLOGY):
         p = ctx.procedures[i]
         source = p.specimen_of
-        if source is not None and 0 <= source < len(ctx.procedures):
-            if ctx.procedures[source].kind is Kind.MOHS:
-                ctx.draft.leave_off(
-                    spec["surgical_pathology"],
-                    "Mohs includes the pathology of its own specimens (R-MO-5)",
-                    (i,),
-                )
-                continue
+        of_mohs = source is not None and 0 <= source < len(ctx.procedures)
+        if of_mohs and ctx.procedures[source].kind is Kind.MOHS:  # type: ignore[index]
+            ctx.draft.leave_off(
+                spec["surgical_pathology"],
+                "Mohs includes the pathology of its own specimens (R-MO-5)",
+                (i,),
+            )
+            continue
         component = p.component or "global"
         modifiers = COMPONENT_MODIFIER[component]
         dx = specimen_dx(ctx, i)
