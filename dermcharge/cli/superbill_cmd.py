@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -34,6 +32,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     source.add_argument("--date", metavar="YYYY-MM-DD", help="every stored visit of the day")
     parser.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="PDF to write")
     parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace OUT.pdf if it exists (never the database or its backups)",
+    )
+    parser.add_argument(
         "--fees",
         metavar="FEES.json",
         help="the practice's fee schedule (default: the demo schedule of example fees)",
@@ -54,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         count = 1
     else:
         pdf, count = _from_database(args, fee_schedules)
-    _write(args.output, pdf)
+    _write(args.output, pdf, force=args.force, db_option=args.db)
     if args.output != "-":
         print(f"wrote {count} superbill{'s' if count != 1 else ''} to {args.output}")
     return 0
@@ -119,20 +122,12 @@ def _from_database(
     return pdf, totals[-1]
 
 
-def _write(output: str, pdf: bytes) -> None:
-    """Write the whole PDF or nothing: a temporary file beside the target, then a rename."""
+def _write(output: str, pdf: bytes, *, force: bool, db_option: str | None) -> None:
+    """Write the whole PDF or nothing, never over the database (see services.output_files)."""
     if output == "-":
         sys.stdout.buffer.write(pdf)
         sys.stdout.buffer.flush()
         return
-    target = Path(output)
-    temporary: str | None = None
-    try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")
-        with os.fdopen(handle, "wb") as file:
-            file.write(pdf)
-        os.replace(temporary, target)  # private (0600) like any file holding patient data
-    except OSError as error:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
-        raise CliError(f"{output}: cannot be written ({error.strerror})", EXIT_FAILURE) from error
+    from dermcharge.cli.output_path import write_output
+
+    write_output(output, pdf, force=force, db_option=db_option)

@@ -8,7 +8,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from dermcharge.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError, record_id
@@ -87,6 +86,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE if it exists (never the database or its backups)",
+    )
     export.set_defaults(handler=run_export)
 
 
@@ -219,12 +223,9 @@ def run_export(args: argparse.Namespace) -> int:
                 json.dumps(visit_export.export_json(db, day), indent=2, ensure_ascii=False) + "\n"
             )
     if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise CliError(
-                f"{args.output}: cannot be written ({error.strerror})", EXIT_FAILURE
-            ) from None
+        from dermcharge.cli.output_path import write_output
+
+        write_output(args.output, text.encode("utf-8"), force=args.force, db_option=args.db)
     else:
         sys.stdout.write(text)
     return 0

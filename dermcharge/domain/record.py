@@ -28,14 +28,39 @@ class Patient:
     address: Address = Address()
 
 
+# The patient's relationship to the subscriber, as claims say it (X12 837P SBR02/PAT01).
+SUBSCRIBER_RELATIONSHIPS = ("self", "spouse", "child", "other")
+
+
+@dataclass(frozen=True)
+class SubscriberPerson:
+    """The policy holder when that is not the patient."""
+
+    first_name: str = ""
+    last_name: str = ""
+    dob: date | None = None
+    sex: str = ""  # "F", "M" or "U"
+    address: Address = Address()
+
+
 @dataclass(frozen=True)
 class Insurance:
     payer_name: str
     member_id: str
     group: str = ""
     plan: str = ""
+    # "self", or the patient's relationship to the subscriber (SUBSCRIBER_RELATIONSHIPS); older
+    # records may hold the subscriber's name here, read as "other".
     subscriber: str = "self"
     priority: str = "primary"  # "primary" or "secondary"
+    payer_id: str = ""  # the payer's electronic id (e.g. "SMTX1")
+    subscriber_person: SubscriberPerson | None = None  # when the subscriber is not the patient
+
+    @property
+    def relationship(self) -> str:
+        """The patient's relationship to the subscriber: one of SUBSCRIBER_RELATIONSHIPS."""
+        value = self.subscriber.strip().lower()
+        return value if value in SUBSCRIBER_RELATIONSHIPS else "other"
 
 
 @dataclass(frozen=True)
@@ -43,6 +68,7 @@ class Provider:
     name: str
     npi: str
     credentials: str = ""
+    taxonomy: str = ""  # NUCC provider taxonomy code, e.g. 207N00000X
 
 
 @dataclass(frozen=True)

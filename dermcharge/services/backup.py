@@ -5,16 +5,23 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from dermcharge.services.output_files import OutputRefused, check_output_path
 from dermcharge.storage import backup as storage_backup
 from dermcharge.storage.backup import RestoreResult
 from dermcharge.storage.database import Database
+from dermcharge.storage.errors import BackupFailed
 from dermcharge.storage.migrate import upgrade_to_head
 
 __all__ = ["RestoreResult", "back_up", "restore", "restore_url"]
 
 
 def back_up(db: Database, target: Path) -> Path:
-    """A consistent copy of the database at `target` (a new file)."""
+    """A consistent copy of the database at `target` (a new file, never the database itself or
+    one of its companions: BackupFailed naming the path)."""
+    try:
+        check_output_path(target, database_url=db.url)
+    except OutputRefused as refused:
+        raise BackupFailed(str(refused)) from None
     return storage_backup.backup(db.url, target)
 
 

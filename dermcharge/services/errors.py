@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dermcharge.storage.errors import (
     BackupFailed,
     DatabaseNotEmpty,
@@ -16,6 +18,25 @@ from dermcharge.storage.errors import (
     VisitConflict,
     VisitLocked,
 )
+from dermcharge.storage.stored import FindingDecision
+
+
+
+class SignRefused(InvalidRecord):
+    """A visit whose claim still has open errors is not signed without an override reason."""
+
+    def __init__(self, visit_id: int, errors: Sequence[FindingDecision]) -> None:
+        self.visit_id = visit_id
+        self.errors = tuple(errors)
+        listed = [f"finding {e.position + 1} ({e.check}): {e.message}" for e in errors]
+        super().__init__(
+            [
+                f"visit {visit_id} was not signed: {len(listed)} error finding(s) are still "
+                f"open — fix them, or sign with an override reason"
+            ]
+            + listed
+        )
+
 
 __all__ = [
     "BackupFailed",
@@ -27,6 +48,7 @@ __all__ = [
     "MigrationFailed",
     "NotFound",
     "RestoreRefused",
+    "SignRefused",
     "StorageError",
     "VisitConflict",
     "VisitLocked",

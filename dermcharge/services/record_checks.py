@@ -5,6 +5,7 @@ Pure functions over the records; `today` is passed in, never read from the clock
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -12,6 +13,25 @@ from dermcharge.domain.npi import npi_problem
 from dermcharge.domain.record import Insurance, Patient, Practice, Provider
 
 SEXES = ("F", "M", "X", "U")
+# NUCC Health Care Provider Taxonomy codes: ten characters, the last an X (e.g. 207N00000X).
+TAXONOMY = re.compile(r"^[0-9]{3}[0-9A-Z]{6}X$")
+
+
+def taxonomy_problem(taxonomy: str) -> str | None:
+    """None for a blank or well-formed NUCC taxonomy code, else what is wrong."""
+    if not taxonomy.strip() or TAXONOMY.match(taxonomy.strip().upper()):
+        return None
+    return f"{taxonomy!r} is not a provider taxonomy code (ten characters ending in X, e.g. 207N00000X)"
+
+
+def tax_id_problem(tax_id: str) -> str | None:
+    """None for a blank EIN or one of nine digits (a hyphen after the second is allowed)."""
+    digits = tax_id.strip().replace("-", "")
+    if not digits or (len(digits) == 9 and digits.isdigit()):
+        return None
+    return f"{tax_id!r} must be an EIN of 9 digits (e.g. 37-1234567)"
+
+
 PRIORITIES = ("primary", "secondary")
 OLDEST_DOB = date(1900, 1, 1)
 
@@ -53,6 +73,8 @@ def provider_problems(provider: Provider | None, *, needs_name: bool = True) -> 
         problems.append(f"provider.npi: {npi}")
     if needs_name and not provider.name.strip():
         problems.append("provider.name: is required")
+    if (taxonomy := taxonomy_problem(provider.taxonomy)) is not None:
+        problems.append(f"provider.taxonomy: {taxonomy}")
     return problems
 
 
@@ -65,6 +87,10 @@ def practice_problems(practice: Practice) -> list[str]:
         problems.append(f"practice.npi: {npi}")
     if len(practice.place_of_service) != 2 or not practice.place_of_service.isdigit():
         problems.append("practice.place_of_service: must be a two-digit CMS code such as 11")
+    if (tax_id := tax_id_problem(practice.tax_id)) is not None:
+        problems.append(f"practice.tax_id: {tax_id}")
+    if (taxonomy := taxonomy_problem(practice.taxonomy)) is not None:
+        problems.append(f"practice.taxonomy: {taxonomy}")
     return problems
 
 
@@ -82,6 +108,11 @@ def insurance_problems(insurance: Sequence[Insurance]) -> list[str]:
         elif policy.priority in seen:
             problems.append(f"{where}.priority: there is already a {policy.priority} policy")
         seen.add(policy.priority)
+        person = policy.subscriber_person
+        if person is not None and person.sex and person.sex not in SEXES:
+            problems.append(
+                f"{where}.subscriber_person.sex: {person.sex!r} must be one of {', '.join(SEXES)}"
+            )
     return problems
 
 

@@ -17,7 +17,15 @@ from typing import Any
 
 from dermcharge.codesets.icd10.catalog import Icd10Catalog
 from dermcharge.coding.visit_json import InvalidVisit, parse_visit, visit_to_json
-from dermcharge.domain.record import Address, Insurance, Patient, Practice, Provider, VisitRecord
+from dermcharge.domain.record import (
+    Address,
+    Insurance,
+    Patient,
+    Practice,
+    Provider,
+    SubscriberPerson,
+    VisitRecord,
+)
 
 CatalogFor = Callable[[date], Icd10Catalog]
 ADDRESS_FIELDS = ("line1", "line2", "city", "state", "zip")
@@ -76,6 +84,30 @@ def _patient(blocks: _Blocks, raw: Any) -> Patient | None:
     )
 
 
+def _optional_date(blocks: _Blocks, obj: Mapping[str, Any], key: str, path: str) -> date | None:
+    value = obj.get(key)
+    if value is None or value == "":
+        return None
+    with contextlib.suppress(ValueError):
+        if isinstance(value, str):
+            return date.fromisoformat(value)
+    blocks.problems.append(f"{path}.{key}: must be a date YYYY-MM-DD")
+    return None
+
+
+def _subscriber_person(blocks: _Blocks, raw: Any, path: str) -> SubscriberPerson | None:
+    obj = blocks.obj(raw, path)
+    if obj is None:
+        return None
+    return SubscriberPerson(
+        first_name=blocks.text(obj, "first_name", path),
+        last_name=blocks.text(obj, "last_name", path),
+        dob=_optional_date(blocks, obj, "dob", path),
+        sex=blocks.text(obj, "sex", path).upper(),
+        address=blocks.address(obj, path),
+    )
+
+
 def _insurance(blocks: _Blocks, raw: Any) -> tuple[Insurance, ...]:
     if raw is None:
         return ()
@@ -95,6 +127,10 @@ def _insurance(blocks: _Blocks, raw: Any) -> tuple[Insurance, ...]:
                     plan=blocks.text(obj, "plan", path),
                     subscriber=blocks.text(obj, "subscriber", path, "self") or "self",
                     priority=blocks.text(obj, "priority", path, "primary") or "primary",
+                    payer_id=blocks.text(obj, "payer_id", path),
+                    subscriber_person=_subscriber_person(
+                        blocks, obj.get("subscriber_person"), f"{path}.subscriber_person"
+                    ),
                 )
             )
     return tuple(policies)
@@ -108,6 +144,7 @@ def _provider(blocks: _Blocks, raw: Any) -> Provider | None:
         name=blocks.text(obj, "name", "provider"),
         npi=blocks.text(obj, "npi", "provider"),
         credentials=blocks.text(obj, "credentials", "provider"),
+        taxonomy=blocks.text(obj, "taxonomy", "provider").upper(),
     )
 
 
@@ -148,12 +185,22 @@ def parse_visit_record(data: Any, catalog_for: CatalogFor | None = None) -> Visi
     return VisitRecord(visit, patient, insurance, provider, practice, str(place).strip())
 
 
+def _insurance_json(policy: Insurance) -> dict[str, Any]:
+    out = asdict(policy)
+    person = policy.subscriber_person
+    if person is None:
+        del out["subscriber_person"]
+    elif person.dob is not None:
+        out["subscriber_person"]["dob"] = person.dob.isoformat()
+    return out
+
+
 def visit_record_to_json(record: VisitRecord) -> dict[str, Any]:
     """The record in the same shape parse_visit_record reads."""
     out = visit_to_json(record.visit)
     if record.patient is not None:
         out["patient"] = {**asdict(record.patient), "dob": record.patient.dob.isoformat()}
-    out["insurance"] = [asdict(policy) for policy in record.insurance]
+    out["insurance"] = [_insurance_json(policy) for policy in record.insurance]
     if record.provider is not None:
         out["provider"] = asdict(record.provider)
     if record.practice is not None:

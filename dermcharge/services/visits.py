@@ -13,6 +13,7 @@ from datetime import date
 from dermcharge.domain.claim import CodedClaim
 from dermcharge.domain.record import Patient, VisitRecord
 from dermcharge.domain.visit import Visit
+from dermcharge.services.errors import SignRefused
 from dermcharge.services.record_checks import (
     date_of_service_problems,
     insurance_problems,
@@ -20,6 +21,7 @@ from dermcharge.services.record_checks import (
     place_of_service_problems,
     provider_problems,
 )
+from dermcharge.services.record_checks import practice_problems as practice_problems_of
 from dermcharge.storage import people_repository as people
 from dermcharge.storage import visit_queries, visit_repository
 from dermcharge.storage.audit_log import audit_entries
@@ -40,6 +42,7 @@ Coder = Callable[[Visit], CodedClaim]
 __all__ = [
     "ClaimLineSummary",
     "Coder",
+    "SignRefused",
     "FindingDecision",
     "SignedVersion",
     "StoredVisit",
@@ -106,13 +109,28 @@ def create_visit(
                     ]
                 )
             provider_id = people.add_provider(session, record.provider, actor=actor, at=at)
+        else:
+            people.complete_provider(session, provider_id, record.provider, actor=actor, at=at)
         patient_id = people.find_patient_id(session, record.patient.account_number)
         if patient_id is None:
             patient_id = people.add_patient(
                 session, record.patient, record.insurance, actor=actor, at=at
             )
         else:
-            _check_same_patient(people.get_patient(session, patient_id)[0], record.patient)
+            on_file, insurance_on_file = people.get_patient(session, patient_id)
+            _check_same_patient(on_file, record.patient)
+            if record.insurance and record.insurance != insurance_on_file:
+                # The visit record carries the insurance the patient presented at this visit:
+                # it becomes the insurance on file (audited, as any change to a patient).
+                people.update_patient(
+                    session, patient_id, on_file, record.insurance, actor=actor, at=at
+                )
+        if record.practice is not None and people.get_practice(session) is None:
+            # The first record that names the practice sets it up; after that the practice's
+            # own settings are the authority and a record's practice block is only printed.
+            if practice_problems := practice_problems_of(record.practice):
+                raise InvalidRecord(practice_problems)
+            people.save_practice(session, record.practice, actor=actor, at=at)
         visit_id = visit_repository.add_visit(
             session,
             record.visit,
@@ -208,10 +226,59 @@ def reopen(db: Database, visit_id: int, *, expected_version: int, actor: str) ->
     )
 
 
-def sign(db: Database, visit_id: int, *, expected_version: int, actor: str) -> StoredVisit:
-    return _transition(
-        db, visit_id, VisitAction.SIGN, expected_version=expected_version, actor=actor
-    )
+def open_error_findings(stored: StoredVisit) -> list[FindingDecision]:
+    """The stored claim's `error` findings nobody has overridden: what blocks signing."""
+    return [
+        finding
+        for finding in stored.findings
+        if finding.severity == "error" and finding.decision != "overridden"
+    ]
+
+
+def sign(
+    db: Database,
+    visit_id: int,
+    *,
+    expected_version: int,
+    actor: str,
+    override_reason: str | None = None,
+) -> StoredVisit:
+    """Sign a visit that is ready for review.
+
+    A claim with open `error` findings is not signed (SignRefused lists them) unless the signer
+    gives an override reason: then every open error is recorded as overridden with that reason
+    (who and when, in the findings and the audit log) and the signature's audit entry carries
+    the reason too. All of it is one transaction.
+    """
+    reason = (override_reason or "").strip()
+    with db.write() as session:
+        current = visit_repository.load_visit(session, visit_id)
+        # A stale version or a visit not ready for signing: change_status says so below.
+        signable = current.version == expected_version and current.status is VisitStatus.READY
+        blocking = open_error_findings(current) if signable else []
+        if blocking and not reason:
+            raise SignRefused(visit_id, blocking)
+        at = db.clock()
+        for finding in blocking:
+            visit_repository.decide_finding(
+                session,
+                visit_id,
+                finding.position,
+                decision="overridden",
+                reason=reason,
+                actor=actor,
+                at=at,
+            )
+        visit_repository.change_status(
+            session,
+            visit_id,
+            VisitAction.SIGN,
+            expected_version=expected_version,
+            actor=actor,
+            at=at,
+            reason=f"signed with errors overridden: {reason}" if blocking else "",
+        )
+        return visit_repository.load_visit(session, visit_id)
 
 
 def mark_billed(db: Database, visit_id: int, *, expected_version: int, actor: str) -> StoredVisit:

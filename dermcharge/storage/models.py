@@ -97,6 +97,7 @@ class ProviderRow(Base):
     credentials: Mapped[str] = mapped_column(String(40), default="")
     npi: Mapped[str] = mapped_column(String(10), unique=True)
     active: Mapped[bool] = mapped_column(default=True)
+    taxonomy: Mapped[str] = mapped_column(String(20), default="")  # NUCC code, e.g. 207N00000X
 
 
 class PatientRow(PostalAddress, Base):
@@ -127,6 +128,12 @@ class PayerProfileRow(Base):
     distinct_modifier: Mapped[str | None] = mapped_column(String(2))
     append_51: Mapped[bool | None]
     laterality_modifiers: Mapped[bool | None]
+    # Where paper claims go (837P loop 2010BB N3/N4 when the payer wants it).
+    claim_address_line1: Mapped[str] = mapped_column(String(200), default="")
+    claim_address_line2: Mapped[str] = mapped_column(String(200), default="")
+    claim_city: Mapped[str] = mapped_column(String(100), default="")
+    claim_state: Mapped[str] = mapped_column(String(40), default="")
+    claim_zip: Mapped[str] = mapped_column(String(20), default="")
 
 
 class InsuranceRow(Base):
@@ -146,6 +153,17 @@ class InsuranceRow(Base):
     group_number: Mapped[str] = mapped_column(String(60), default="")
     subscriber: Mapped[str] = mapped_column(String(200), default="self")
     relationship: Mapped[str] = mapped_column(String(20), default="self")
+    payer_id: Mapped[str] = mapped_column(String(20), default="")  # the payer's electronic id
+    # The subscriber when not the patient (claims need their name, DOB, sex and address).
+    subscriber_first_name: Mapped[str] = mapped_column(String(100), default="")
+    subscriber_last_name: Mapped[str] = mapped_column(String(100), default="")
+    subscriber_dob: Mapped[date | None] = mapped_column(Date)
+    subscriber_sex: Mapped[str] = mapped_column(String(1), default="")
+    subscriber_address_line1: Mapped[str] = mapped_column(String(200), default="")
+    subscriber_address_line2: Mapped[str] = mapped_column(String(200), default="")
+    subscriber_city: Mapped[str] = mapped_column(String(100), default="")
+    subscriber_state: Mapped[str] = mapped_column(String(40), default="")
+    subscriber_zip: Mapped[str] = mapped_column(String(20), default="")
 
 
 class FeeScheduleRow(Base):

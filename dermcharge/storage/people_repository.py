@@ -15,7 +15,14 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from dermcharge.domain.npi import compact
-from dermcharge.domain.record import Address, Insurance, Patient, Practice, Provider
+from dermcharge.domain.record import (
+    Address,
+    Insurance,
+    Patient,
+    Practice,
+    Provider,
+    SubscriberPerson,
+)
 from dermcharge.storage.audit_log import add_audited, append_audit
 from dermcharge.storage.errors import NotFound
 from dermcharge.storage.models import InsuranceRow, PatientRow, PracticeRow, ProviderRow
@@ -93,7 +100,7 @@ def save_practice(session: Session, practice: Practice, *, actor: str, at: datet
 
 
 def provider_of(row: ProviderRow) -> Provider:
-    return Provider(name=row.name, npi=row.npi, credentials=row.credentials)
+    return Provider(name=row.name, npi=row.npi, credentials=row.credentials, taxonomy=row.taxonomy)
 
 
 def find_provider_id(session: Session, npi: str) -> int | None:
@@ -114,10 +121,39 @@ def list_providers(session: Session) -> list[tuple[int, Provider]]:
 
 def add_provider(session: Session, provider: Provider, *, actor: str, at: datetime) -> int:
     row = ProviderRow(
-        name=provider.name, npi=compact(provider.npi), credentials=provider.credentials
+        name=provider.name,
+        npi=compact(provider.npi),
+        credentials=provider.credentials,
+        taxonomy=provider.taxonomy.strip().upper(),
     )
     after = asdict(provider_of(row))
     return add_audited(session, row, "provider", after=after, actor=actor, at=at)
+
+
+def complete_provider(
+    session: Session, provider_id: int, given: Provider, *, actor: str, at: datetime
+) -> None:
+    """Fill in what the provider on file lacks (a taxonomy) from a visit record; never
+    overwrite what is on file — that is changed in the practice settings."""
+    row = session.get(ProviderRow, provider_id)
+    if row is None:
+        raise NotFound(f"no provider with id {provider_id}")
+    taxonomy = given.taxonomy.strip().upper()
+    if row.taxonomy or not taxonomy:
+        return
+    before = asdict(provider_of(row))
+    row.taxonomy = taxonomy
+    session.flush()
+    append_audit(
+        session,
+        at=at,
+        actor=actor,
+        action="update",
+        entity="provider",
+        entity_id=row.id,
+        before=before,
+        after=asdict(provider_of(row)),
+    )
 
 
 # --- patients and insurance -----------------------------------------------------------------
@@ -135,6 +171,38 @@ def patient_of(row: PatientRow) -> Patient:
     )
 
 
+def _subscriber_person_of(row: InsuranceRow) -> SubscriberPerson | None:
+    person = SubscriberPerson(
+        first_name=row.subscriber_first_name,
+        last_name=row.subscriber_last_name,
+        dob=row.subscriber_dob,
+        sex=row.subscriber_sex,
+        address=Address(
+            row.subscriber_address_line1,
+            row.subscriber_address_line2,
+            row.subscriber_city,
+            row.subscriber_state,
+            row.subscriber_zip,
+        ),
+    )
+    return None if person == SubscriberPerson() else person
+
+
+def _subscriber_person_columns(person: SubscriberPerson | None) -> dict[str, Any]:
+    person = person or SubscriberPerson()
+    return {
+        "subscriber_first_name": person.first_name.strip(),
+        "subscriber_last_name": person.last_name.strip(),
+        "subscriber_dob": person.dob,
+        "subscriber_sex": person.sex.strip().upper(),
+        "subscriber_address_line1": person.address.line1,
+        "subscriber_address_line2": person.address.line2,
+        "subscriber_city": person.address.city,
+        "subscriber_state": person.address.state,
+        "subscriber_zip": person.address.zip,
+    }
+
+
 def insurance_of(row: InsuranceRow) -> Insurance:
     return Insurance(
         payer_name=row.payer_name,
@@ -143,6 +211,8 @@ def insurance_of(row: InsuranceRow) -> Insurance:
         plan=row.plan,
         subscriber=row.subscriber,
         priority=row.priority,
+        payer_id=row.payer_id,
+        subscriber_person=_subscriber_person_of(row),
     )
 
 
@@ -187,7 +257,9 @@ def _add_insurance(session: Session, patient_id: int, insurance: tuple[Insurance
                 member_id=policy.member_id,
                 group_number=policy.group,
                 subscriber=policy.subscriber,
-                relationship="self" if policy.subscriber == "self" else "other",
+                relationship=policy.relationship,
+                payer_id=policy.payer_id.strip(),
+                **_subscriber_person_columns(policy.subscriber_person),
             )
         )
 

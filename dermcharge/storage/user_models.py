@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dermcharge.storage.models import Base
@@ -28,6 +28,8 @@ class UserRow(Base):
     created_at: Mapped[datetime]
     created_by: Mapped[str] = mapped_column(String(100))
     password_changed_at: Mapped[datetime]
+    # The provider this account signs for (a provider account signs that provider's visits).
+    provider_id: Mapped[int | None] = mapped_column(ForeignKey("providers.id"))
 
 
 class SettingRow(Base):
