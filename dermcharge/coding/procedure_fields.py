@@ -164,3 +164,24 @@ def added_fields_to_json(p: Procedure) -> dict[str, Any]:
     if p.kind is Kind.FOREIGN_BODY_REMOVAL:
         out["complicated"] = p.complicated
     return out
+
+
+def added_problems(p: Procedure) -> list[str]:
+    """What an issue-20 procedure entered in the GUI still lacks, named as the contract names
+    the field (the same rules as parse_added_fields, on a record instead of JSON)."""
+    problems = []
+    if p.kind in TECHNIQUES and p.technique not in TECHNIQUES[p.kind]:
+        options = ", ".join(sorted(TECHNIQUES[p.kind]))
+        problems.append(f"technique: choose one of {options}")
+    if p.kind in DEPTHS and p.depth not in DEPTHS[p.kind]:
+        problems.append(f"depth: choose one of {', '.join(sorted(DEPTHS[p.kind]))}")
+    if p.kind in DRUG_REQUIRED and p.drug is None:
+        problems.append("drug: choose the drug given")
+    if p.drug is not None and p.drug in drugs():
+        drug = drugs()[p.drug]
+        dose = p.dose_units if drug.measure == "units" else p.dose_mg
+        if p.kind in DRUG_REQUIRED and (dose is None or dose <= 0):
+            problems.append(f"dose_{drug.measure}: enter the dose in {drug.measure}")
+    if p.kind is Kind.FILLER and (p.volume_ml is None or p.volume_ml <= 0):
+        problems.append("volume_ml: enter the filler volume in mL")
+    return problems

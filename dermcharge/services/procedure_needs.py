@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from dermcharge.anatomy.sites import site_table
+from dermcharge.coding.procedure_fields import added_problems
 from dermcharge.domain.visit import (
     BIOPSY_KINDS,
     EXCISION_KINDS,
@@ -34,6 +35,10 @@ class Need(StrEnum):
     REPAIR = "repair"  # optional nested repair of an excision's wound
     DRUG = "drug"
     COMPLICATED = "complicated"
+    TECHNIQUE = "technique"  # issue 20: PDT who/how, graft type, dermabrasion extent
+    DEPTH = "depth"  # debridement level, peel depth
+    DOSE = "dose"  # dose_mg or dose_units, by the drug's measure
+    VOLUME = "volume_ml"
 
 
 _SITE_ONLY = frozenset({Need.SITE})
@@ -58,6 +63,26 @@ NEEDS: dict[Kind, frozenset[Need]] = {
     Kind.NAIL_AVULSION: _SITE_ONLY,
     Kind.NAIL_MATRIX_EXCISION: _SITE_ONLY,
     Kind.NAIL_DEBRIDEMENT: frozenset({Need.SITE, Need.COUNT}),
+    # Issue 20 kinds; their own fields (technique, depth, dose …) are checked by
+    # coding.procedure_fields through _added_problems below.
+    Kind.PHOTODYNAMIC_THERAPY: frozenset({Need.TECHNIQUE, Need.DRUG}),
+    Kind.SKIN_GRAFT: frozenset({Need.SITE, Need.TECHNIQUE, Need.AREA}),
+    Kind.DRUG_INJECTION: frozenset({Need.DRUG, Need.DOSE}),
+    Kind.KOH_PREP: frozenset(),
+    Kind.FUNGAL_CULTURE: frozenset(),
+    Kind.DERMATOPATHOLOGY: frozenset(),
+    Kind.PARING: frozenset({Need.COUNT}),
+    Kind.NAIL_TRIMMING: frozenset(),
+    Kind.CHEMICAL_CAUTERIZATION: _SITE_ONLY,
+    Kind.FOREIGN_BODY_REMOVAL: frozenset({Need.SITE, Need.COMPLICATED}),
+    Kind.DEBRIDEMENT: frozenset({Need.SITE, Need.DEPTH, Need.AREA}),
+    Kind.HYPERHIDROSIS_CHEMODENERVATION: frozenset({Need.SITE, Need.DRUG, Need.DOSE}),
+    Kind.VASCULAR_LASER: frozenset({Need.AREA}),
+    Kind.PATCH_TEST: frozenset({Need.COUNT}),
+    Kind.CHEMICAL_PEEL: frozenset({Need.SITE, Need.DEPTH}),
+    Kind.DERMABRASION: frozenset({Need.TECHNIQUE}),
+    Kind.FILLER: frozenset({Need.VOLUME}),
+    Kind.NEUROTOXIN_COSMETIC: frozenset({Need.DRUG, Need.DOSE}),
 }
 
 # Measurements the kind needs (optional extras such as a repair or a drug are not "needed").
@@ -87,6 +112,7 @@ def procedure_problems(procedure: Procedure) -> list[str]:
             problems.append(f"{field}: {message}")
     if Need.LESION in kind_needs:
         problems += _size_problems(procedure)
+    problems += added_problems(procedure)
     if Need.STAGES in kind_needs and (
         not procedure.stages or any(blocks < 1 for blocks in procedure.stages)
     ):
