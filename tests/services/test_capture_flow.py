@@ -260,8 +260,8 @@ def _complete(flow: CaptureFlow, kind: Kind) -> None:
 
 def _complete_added(flow: CaptureFlow, kind: Kind, needs: frozenset) -> None:
     """The issue-20 needs: a technique, a depth, a drug and its dose, a filler volume."""
-    from dermcharge.coding.procedure_fields import DEPTHS, DRUGS_FOR, TECHNIQUES
     from dermcharge.coding.drug_table import drugs
+    from dermcharge.coding.procedure_fields import DEPTHS, DRUGS_FOR, TECHNIQUES
     from dermcharge.services.procedure_needs import Need
 
     if Need.TECHNIQUE in needs:
