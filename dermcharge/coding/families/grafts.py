@@ -60,7 +60,9 @@ def _bill_by_area(
 def code_grafts(ctx: CodingContext) -> None:
     """Areas of one graft type in one site group add up; the add-on counts each further step or
     part (CPT skin replacement guidelines as quoted by AAPC). Recipient-site preparation
-    (15002-15005) is billed only when recorded (prep_sq_cm). Source: office_procedures.json."""
+    (15002-15005) is billed only when recorded (prep_sq_cm) and never for the wound of an
+    excision or Mohs the graft closes (CPT guideline quoted on the AAPC forum, 'Excise SCC with
+    skin graft closure'). Source: office_procedures.json."""
     indices = ctx.indices(Kind.SKIN_GRAFT)
     if not indices:
         return
@@ -71,7 +73,20 @@ def code_grafts(ctx: CodingContext) -> None:
         block = p.technique or "split"
         areas[(block, _group(ctx, i, block))].append(i)
         if p.prep_sq_cm:
-            preps[_group(ctx, i, "recipient_prep")].append(i)
+            owner = ctx.wound_owner(i)
+            if owner is None:
+                preps[_group(ctx, i, "recipient_prep")].append(i)
+            else:
+                code = office_tables()["skin_graft"]["recipient_prep"]["groups"][
+                    _group(ctx, i, "recipient_prep")
+                ][0]
+                ctx.draft.leave_off(
+                    code,
+                    f"the graft closes the wound of the {ctx.procedures[owner].kind.replace('_', ' ')}"
+                    " that created it: recipient-site preparation is not reported with it (CPT "
+                    "graft guidelines as quoted on the AAPC forum)",
+                    (i,),
+                )
     for (block, group), procs in areas.items():
         total = sum((ctx.procedures[i].area_sq_cm or Decimal(0) for i in procs), Decimal(0))
         what = "Full-thickness graft" if block == "full_thickness" else "Split-thickness graft"

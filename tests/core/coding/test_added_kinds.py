@@ -99,6 +99,15 @@ def test_recipient_site_preparation_only_when_recorded() -> None:
             "laterality": "left", "area_sq_cm": 50, "icd10": "L97.921"}  # fmt: skip
     assert "15002" not in units(code([base]))
     assert units(code([{**base, "prep_sq_cm": 150}]))["15003"] == 1
+    after_mohs = code(
+        [
+            {"kind": "mohs", "site": "lower_leg", "laterality": "left", "stages": [2],
+             "finding": "scc"},
+            {**base, "prep_sq_cm": 150, "icd10": None},
+        ]
+    )  # fmt: skip
+    assert "15002" not in units(after_mohs)
+    assert "15002" in {nb.cpt for nb in after_mohs.not_billed}
 
 
 def test_drug_units_follow_the_descriptor_in_force_on_the_date() -> None:
