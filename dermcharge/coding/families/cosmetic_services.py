@@ -12,6 +12,7 @@ from decimal import Decimal
 from dermcharge.codesets.cpt import cpt_table
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.drug_table import billing_units, code_for_dose, drugs
+from dermcharge.coding.families.entry_gaps import missing
 from dermcharge.coding.office_tables import office_tables
 from dermcharge.domain.claim import ClaimLine, Severity
 from dermcharge.domain.visit import Kind
@@ -37,16 +38,25 @@ def code_cosmetic_services(ctx: CodingContext) -> list[ClaimLine]:
     lines: list[ClaimLine] = []
     for i, p in enumerate(ctx.procedures):
         if p.kind is Kind.CHEMICAL_PEEL:
+            if p.depth is None or p.site is None:
+                missing(ctx, i, "depth" if p.depth is None else "site", "facial or not, and depth,")
+                continue
             where = "facial" if p.site in spec["facial_sites"] else "nonfacial"
-            depth = p.depth or "epidermal"
+            depth = p.depth
             code = spec["chemical_peel"][where][depth]
             lines.append(_line(ctx, i, code, 1, f"Chemical peel, {where}, {depth}"))
         elif p.kind is Kind.DERMABRASION:
-            extent = p.technique or "superficial"
+            if p.technique is None:
+                missing(ctx, i, "technique", "the extent of the dermabrasion")
+                continue
+            extent = p.technique
             code = spec["dermabrasion"][extent]
             lines.append(_line(ctx, i, code, 1, f"Dermabrasion, {extent.replace('_', ' ')}"))
         elif p.kind is Kind.FILLER:
-            volume = p.volume_ml or Decimal(0)
+            if p.volume_ml is None:
+                missing(ctx, i, "volume_ml", "the volume injected")
+                continue
+            volume = p.volume_ml
             code = next(
                 c
                 for upper, c in spec["filler_brackets"]

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import DraftLine
+from dermcharge.coding.families.entry_gaps import complete
 from dermcharge.coding.office_tables import add_on_units, office_tables
 from dermcharge.domain.claim import Severity
 from dermcharge.domain.visit import Kind
@@ -63,14 +64,16 @@ def code_grafts(ctx: CodingContext) -> None:
     (15002-15005) is billed only when recorded (prep_sq_cm) and never for the wound of an
     excision or Mohs the graft closes (CPT guideline quoted on the AAPC forum, 'Excise SCC with
     skin graft closure'). Source: office_procedures.json."""
-    indices = ctx.indices(Kind.SKIN_GRAFT)
+    indices = complete(ctx, ctx.indices(Kind.SKIN_GRAFT), "technique", "split or full thickness")
+    indices = complete(ctx, indices, "area_sq_cm", "the grafted area")
+    indices = complete(ctx, indices, "site", "the site group")
     if not indices:
         return
     areas: dict[tuple[str, str], list[int]] = defaultdict(list)
     preps: dict[str, list[int]] = defaultdict(list)
     for i in indices:
         p = ctx.procedures[i]
-        block = p.technique or "split"
+        block = str(p.technique)
         areas[(block, _group(ctx, i, block))].append(i)
         if p.prep_sq_cm:
             owner = ctx.wound_owner(i)

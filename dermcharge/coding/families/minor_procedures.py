@@ -10,6 +10,7 @@ from decimal import Decimal
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import DraftLine
 from dermcharge.coding.families.drug_supply import bill_drugs
+from dermcharge.coding.families.entry_gaps import complete, missing
 from dermcharge.coding.office_tables import add_on_units, office_tables
 from dermcharge.domain.claim import Severity
 from dermcharge.domain.visit import Kind
@@ -46,6 +47,9 @@ def code_minor_procedures(ctx: CodingContext) -> None:
     _code_vascular_laser(ctx)
     for i in ctx.indices(Kind.PATCH_TEST):
         units = ctx.procedures[i].count or 0
+        if units == 0:
+            missing(ctx, i, "count", "the number of tests applied")
+            continue
         ctx.draft.bill(DraftLine(t["patch_test"]["code"], units, (i,), ctx.dx(i),
                                  f"Patch tests: {units} units, one a test applied (95044).",
                                  per_lesion=False))  # fmt: skip
@@ -54,7 +58,12 @@ def code_minor_procedures(ctx: CodingContext) -> None:
 
 def _code_paring(ctx: CodingContext) -> None:
     """11055 one lesion, 11056 two to four, 11057 more than four, one line a visit (R-PA-1)."""
-    indices = ctx.indices(Kind.PARING)
+    indices = []
+    for i in ctx.indices(Kind.PARING):
+        if ctx.procedures[i].count:
+            indices.append(i)
+        else:
+            missing(ctx, i, "count", "the number of lesions pared")
     n = sum(ctx.procedures[i].count or 0 for i in indices)
     if n == 0:
         return
@@ -80,8 +89,9 @@ def _code_debridement(ctx: CodingContext) -> None:
     20 or part (CPT 11042-11047; NCCI Policy Manual ch. III)."""
     spec = office_tables()["debridement"]
     by_depth: dict[str, list[int]] = defaultdict(list)
-    for i in ctx.indices(Kind.DEBRIDEMENT):
-        by_depth[ctx.procedures[i].depth or "subcutaneous"].append(i)
+    indices = complete(ctx, ctx.indices(Kind.DEBRIDEMENT), "depth", "the deepest level removed")
+    for i in complete(ctx, indices, "area_sq_cm", "the debrided area"):
+        by_depth[str(ctx.procedures[i].depth)].append(i)
     for depth, procs in by_depth.items():
         first, add_on = spec["depths"][depth]
         area = sum((ctx.procedures[i].area_sq_cm or Decimal(0) for i in procs), Decimal(0))
@@ -98,7 +108,8 @@ def _code_debridement(ctx: CodingContext) -> None:
 def _code_hyperhidrosis(ctx: CodingContext) -> None:
     """64650 both axillae (one unit); 64653 other areas; the toxin on its own line with JW/JZ."""
     spec = office_tables()["hyperhidrosis_chemodenervation"]
-    indices = ctx.indices(Kind.HYPERHIDROSIS_CHEMODENERVATION)
+    indices = complete(ctx, ctx.indices(Kind.HYPERHIDROSIS_CHEMODENERVATION), "site",
+                       "axillae or another area")  # fmt: skip
     if not indices:
         return
     axillae = [i for i in indices if ctx.procedures[i].site == "axilla"]
@@ -116,7 +127,7 @@ def _code_hyperhidrosis(ctx: CodingContext) -> None:
 
 def _code_vascular_laser(ctx: CodingContext) -> None:
     """By total area treated: under 10 sq cm 17106, 10.0-50.0 17107, over 50.0 17108 (§6c)."""
-    indices = ctx.indices(Kind.VASCULAR_LASER)
+    indices = complete(ctx, ctx.indices(Kind.VASCULAR_LASER), "area_sq_cm", "the treated area")
     if not indices:
         return
     area = sum((ctx.procedures[i].area_sq_cm or Decimal(0) for i in indices), Decimal(0))

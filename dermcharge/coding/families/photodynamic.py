@@ -5,6 +5,7 @@ from __future__ import annotations
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import DraftLine
 from dermcharge.coding.families.drug_supply import bill_drugs
+from dermcharge.coding.families.entry_gaps import complete
 from dermcharge.coding.office_tables import office_tables
 from dermcharge.domain.claim import Severity
 from dermcharge.domain.visit import Kind
@@ -17,11 +18,16 @@ def code_photodynamic(ctx: CodingContext) -> None:
     applied by modifiers.apply_distinct_service). Source: office_procedures.json
     photodynamic_therapy (Cutis/mdedge Elston 2018)."""
     spec = office_tables()["photodynamic_therapy"]
-    indices = ctx.indices(Kind.PHOTODYNAMIC_THERAPY)
+    indices = complete(
+        ctx,
+        ctx.indices(Kind.PHOTODYNAMIC_THERAPY),
+        "technique",
+        "who applied the photosensitiser, and whether lesions were debrided first,",
+    )
     if not indices:
         return
     ranked = sorted(indices, key=lambda i: spec["rank"].index(ctx.procedures[i].technique))
-    chosen = ctx.procedures[ranked[0]].technique or "staff_applied"
+    chosen = str(ctx.procedures[ranked[0]].technique)
     code = spec["codes"][chosen]
     ctx.draft.bill(
         DraftLine(
@@ -35,7 +41,7 @@ def code_photodynamic(ctx: CodingContext) -> None:
         )
     )
     for i in ranked[1:]:
-        other = spec["codes"][ctx.procedures[i].technique or "staff_applied"]
+        other = spec["codes"][str(ctx.procedures[i].technique)]
         ctx.draft.leave_off(
             other, f"one PDT code a day: {code} covers the session at the {ctx.where(i)}", (i,)
         )

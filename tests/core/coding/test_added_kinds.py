@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dermcharge.coding.engine import code_visit
 from dermcharge.coding.visit_json import InvalidVisit, parse_visit, visit_to_json
+from dermcharge.domain.visit import Diagnosis, Kind, Laterality, Payer, Procedure, Visit
 from tests.core.coding.engine_helpers import code, errors, line, units
 
 
@@ -269,3 +274,59 @@ def test_new_fields_round_trip_through_the_visit_json() -> None:
     }  # fmt: skip
     visit = parse_visit(data)
     assert parse_visit(visit_to_json(visit)) == visit
+
+
+ADDED_KINDS = [k for k in Kind if k.value in {
+    "photodynamic_therapy", "skin_graft", "drug_injection", "koh_prep", "fungal_culture",
+    "dermatopathology", "paring", "nail_trimming", "chemical_cauterization",
+    "foreign_body_removal", "debridement", "hyperhidrosis_chemodenervation", "vascular_laser",
+    "patch_test", "chemical_peel", "dermabrasion", "filler", "neurotoxin_cosmetic"}]  # fmt: skip
+
+
+@st.composite
+def gui_procedure(draw: st.DrawFn) -> Procedure:
+    """A procedure as the capture flow may hold it mid-entry: any field present or not."""
+    from dermcharge.coding.drug_table import drugs
+    from dermcharge.coding.procedure_fields import DEPTHS, TECHNIQUES
+
+    kind = draw(st.sampled_from(ADDED_KINDS))
+    maybe = lambda values: draw(st.one_of(st.none(), st.sampled_from(sorted(values))))  # noqa: E731
+    amount = st.one_of(st.none(), st.decimals(Decimal("0.1"), Decimal("400"), places=1))
+    return Procedure(
+        kind=kind,
+        site=maybe(["axilla", "cheek", "chest", "sole", "nasal_tip"]),
+        laterality=Laterality.LEFT,
+        count=draw(st.one_of(st.none(), st.integers(0, 60))),
+        area_sq_cm=draw(amount),
+        prep_sq_cm=draw(amount),
+        technique=maybe(TECHNIQUES.get(kind, {"split"})),
+        depth=maybe(DEPTHS.get(kind, {"dermal"})),
+        drug=maybe(drugs()),
+        dose_mg=draw(amount),
+        dose_units=draw(amount),
+        wasted_mg=draw(amount),
+        wasted_units=draw(amount),
+        container=maybe({"single_dose", "multi_dose"}),
+        volume_ml=draw(amount),
+        stains=draw(st.one_of(st.none(), st.integers(0, 5))),
+        antibodies=draw(st.one_of(st.none(), st.integers(0, 5))),
+        component=maybe({"global", "professional", "technical"}),
+        specimen_of=draw(st.one_of(st.none(), st.integers(0, 3))),
+        diagnosis=Diagnosis(icd10="L30.9"),
+    )
+
+
+def test_patch_tests_without_a_count_are_an_error_not_a_zero_unit_line() -> None:
+    claim = code_visit(Visit(date.fromisoformat("2026-11-20"), procedures=(
+        Procedure(kind=Kind.PATCH_TEST, count=0, diagnosis=Diagnosis(icd10="L23.9")),)))  # fmt: skip
+    assert "95044" not in units(claim)
+    assert "missing_field" in errors(claim)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(gui_procedure(), min_size=1, max_size=4), st.sampled_from(list(Payer)))
+def test_the_added_kinds_code_whatever_the_capture_flow_holds(procs, payer) -> None:
+    """Never a crash; a code that needs a missing field is an error finding, not a guess."""
+    claim = code_visit(Visit(date.fromisoformat("2026-11-20"), payer, procedures=tuple(procs)))
+    assert all(line.units > 0 for line in claim.lines)
+    assert not {ln.cpt for ln in claim.lines} & {ln.cpt for ln in claim.self_pay}
