@@ -14,6 +14,7 @@ from dermcharge.coding.context import CodingContext
 from dermcharge.coding.drug_table import billing_units, code_for_dose, drugs
 from dermcharge.coding.families.entry_gaps import missing
 from dermcharge.coding.office_tables import office_tables
+from dermcharge.coding.procedure_fields import TOXINS
 from dermcharge.domain.claim import ClaimLine, Severity
 from dermcharge.domain.visit import Kind
 
@@ -64,7 +65,7 @@ def code_cosmetic_services(ctx: CodingContext) -> list[ClaimLine]:
             )
             lines.append(_line(ctx, i, code, 1, f"Dermal filler, {volume} mL"))
         elif p.kind is Kind.NEUROTOXIN_COSMETIC:
-            drug = drugs().get(p.drug or "")
+            drug = drugs().get(p.drug or "") if p.drug in TOXINS else None
             dose = p.dose_units
             found = code_for_dose(drug, dose, ctx.visit.date_of_service) if drug and dose else None
             if drug is None or dose is None or found is None:

@@ -20,6 +20,7 @@ from dermcharge.coding.drug_table import (
     drugs,
     modifier_dates,
 )
+from dermcharge.coding.procedure_fields import DRUGS_FOR
 from dermcharge.domain.claim import Severity
 from dermcharge.domain.visit import Procedure
 
@@ -50,6 +51,18 @@ def bill_drugs(ctx: CodingContext, indices: list[int], *, required: bool = True)
                     source="CMS Pub. 100-04 ch. 17 (drugs billed with their HCPCS code)",
                     action="Record the drug and dose",
                 )
+            continue
+        if p.drug not in DRUGS_FOR.get(p.kind, frozenset()):
+            ctx.draft.find(
+                Severity.ERROR,
+                CHECK,
+                f"{p.drug.replace('_', ' ')} is not a drug for a "
+                f"{p.kind.replace('_', ' ')}: choose one of "
+                f"{', '.join(sorted(DRUGS_FOR.get(p.kind, frozenset())))}",
+                (i,),
+                source="resources/data/drugs.json",
+                action="Correct the drug",
+            )
             continue
         by_drug.setdefault(p.drug, []).append(i)
     for name, group in by_drug.items():

@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from dermcharge.coding.engine import code_visit
 from dermcharge.coding.visit_json import InvalidVisit, parse_visit, visit_to_json
-from dermcharge.domain.visit import Diagnosis, Kind, Laterality, Payer, Procedure, Visit
+from dermcharge.domain.visit import (
+    COSMETIC_KINDS,
+    Diagnosis,
+    Kind,
+    Laterality,
+    Payer,
+    Procedure,
+    Visit,
+)
 from tests.core.coding.engine_helpers import code, errors, line, units
 
 
@@ -329,4 +337,6 @@ def test_the_added_kinds_code_whatever_the_capture_flow_holds(procs, payer) -> N
     """Never a crash; a code that needs a missing field is an error finding, not a guess."""
     claim = code_visit(Visit(date.fromisoformat("2026-11-20"), payer, procedures=tuple(procs)))
     assert all(line.units > 0 for line in claim.lines)
-    assert not {ln.cpt for ln in claim.lines} & {ln.cpt for ln in claim.self_pay}
+    cosmetic = {i for i, p in enumerate(procs) if p.kind in COSMETIC_KINDS}
+    assert not cosmetic & {i for ln in claim.lines for i in ln.procedures}
+    assert {i for ln in claim.self_pay for i in ln.procedures} <= cosmetic
