@@ -8,6 +8,10 @@
    over all descriptions held in memory (each typed word must occur in the description).
    Goal: >= 10x faster.
 3. Memory: RSS growth and tracemalloc peak of the index (after searching) against the package's.
+4. Quality: the terms of `icd_search_quality.json` (as staff type them, with the code a coder
+   would pick): top-1, top-3 and empty answers.
+5. With --baseline DIR (a checkout of an earlier dermcharge): the per-keystroke time of that
+   version's search on the same prefixes, in a child process, beside ours. Goal: <= 2x.
 
 Each fresh-process time is the median of --rounds child processes; memory is one child each.
 """
@@ -129,11 +133,51 @@ def keystrokes() -> tuple[list[float], list[float]]:
     return ours, scan
 
 
+QUALITY_SET = Path(__file__).resolve().parent / "icd_search_quality.json"
+
+
+def quality() -> tuple[int, int, int, int, list[str]]:
+    """(terms, top-1 hits, top-3 hits, empty answers, the queries missing from the top 3)."""
+    from dermcharge.codesets.icd10.search import search
+
+    terms = json.loads(QUALITY_SET.read_text(encoding="utf-8"))["terms"]
+    top1 = top3 = empty = 0
+    missed = []
+    for query, code in terms:
+        found = [hit.code for hit in search(query, 3, on=ON)]
+        empty += not found
+        top1 += found[:1] == [code]
+        top3 += code in found
+        if code not in found:
+            missed.append(f"{query} -> {code} (got {', '.join(found) or 'nothing'})")
+    return len(terms), top1, top3, empty, missed
+
+
+def baseline_keystrokes(checkout: Path) -> float:
+    """Mean per-keystroke seconds of another checkout's search, measured in a child process."""
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", "keystrokes"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=checkout,
+    )
+    return float(json.loads(out.stdout)["mean"])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--baseline", type=Path, default=None, help="an earlier checkout to time side by side"
+    )
     args = parser.parse_args()
+    if args.child == "keystrokes":
+        print(json.dumps({"mean": statistics.mean(keystrokes()[0])}))
+        return 0
     if args.child:
         print(json.dumps(child(args.child)))
         return 0
@@ -173,6 +217,23 @@ def main() -> int:
         f"   ratio RSS {index_memory['rss_kib'] / package_memory['rss_kib']:.1%}, "
         f"tracemalloc {index_memory['traced_peak_kib'] / package_memory['traced_peak_kib']:.1%}"
     )
+
+    count, top1, top3, empty, missed = quality()
+    print(f"4. Quality ({count} terms as staff type them, {QUALITY_SET.name})")
+    print(f"   top-1 {top1 / count:.1%}, top-3 {top3 / count:.1%}, empty answers {empty}")
+    print(
+        f"   (goal: top-3 >= 95% and no empty answer: {'met' if top3 >= 0.95 * count and not empty else 'NOT met'})"
+    )
+    for line in missed:
+        print(f"   missed: {line}")
+
+    if args.baseline is not None:
+        ours_now = baseline_keystrokes(Path(__file__).resolve().parents[1])
+        before = baseline_keystrokes(args.baseline.resolve())
+        ratio = ours_now / before
+        print(f"5. Keystroke time beside {args.baseline} (same prefixes, child processes)")
+        print(f"   this checkout {ours_now * 1000:6.2f} ms, baseline {before * 1000:6.2f} ms")
+        print(f"   ratio {ratio:.2f}x  (goal <= 2x: {'met' if ratio <= 2 else 'NOT met'})")
     return 0
 
 

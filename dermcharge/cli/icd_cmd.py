@@ -30,7 +30,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     search.add_argument("query", help='e.g. "bcc nose", "ak", "C44.31"')
     search.add_argument("--limit", type=_positive, default=20, metavar="N", help="default 20")
     search.add_argument(
-        "--json", action="store_true", help="a JSON list of {code, description, billable}"
+        "--json",
+        action="store_true",
+        help="a JSON list of {code, description, billable, index_entry when an index term led there}",
     )
     search.add_argument(
         "--date",
@@ -43,15 +45,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     imports = actions.add_parser(
         "import",
-        help="import a CDC release: icd10cm_order_YYYY.txt [icd10cm_tabular_YYYY.xml], "
-        "or the CDC zips holding them",
+        help="import a CDC release: icd10cm_order_YYYY.txt [icd10cm_tabular_YYYY.xml] "
+        "[icd10cm_index_YYYY.xml], or the CDC zips holding them",
     )
     imports.add_argument(
         "files",
         nargs="+",
         type=Path,
         metavar="FILE",
-        help="order or codes .txt, tabular .xml, .zip",
+        help="order or codes .txt, tabular .xml, Alphabetic Index .xml, .zip",
     )
     imports.add_argument(
         "--year", type=int, default=None, metavar="FY", help="fiscal year, e.g. 2027"
@@ -84,6 +86,8 @@ def run_search(args: argparse.Namespace) -> int:
     for hit in hits:
         billable = " " if hit.billable else "*"
         print(f"{hit.code:<9}{billable} {hit.description}")
+        if hit.index_entry:
+            print(f"{'':<11}from the index: {hit.index_entry}")
     if any(not hit.billable for hit in hits):
         print("(* = category, not billable: pick a code under it)", file=sys.stderr)
     return 0

@@ -21,7 +21,6 @@ from dermcharge.storage.errors import (
 from dermcharge.storage.stored import FindingDecision
 
 
-
 class SignRefused(InvalidRecord):
     """A visit whose claim still has open errors is not signed without an override reason."""
 

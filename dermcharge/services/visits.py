@@ -42,8 +42,8 @@ Coder = Callable[[Visit], CodedClaim]
 __all__ = [
     "ClaimLineSummary",
     "Coder",
-    "SignRefused",
     "FindingDecision",
+    "SignRefused",
     "SignedVersion",
     "StoredVisit",
     "VisitAction",

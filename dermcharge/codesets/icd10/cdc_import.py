@@ -1,4 +1,5 @@
-"""Imports an official CDC ICD-10-CM release (code text file, optionally the tabular XML).
+"""Imports an official CDC ICD-10-CM release (code text file, optionally the tabular XML and the
+Alphabetic Index XML).
 
 Everything is read and checked before anything is written: file kinds recognised from their
 content, the fixed-width layout line by line, well-formed codes, a non-empty release, one fiscal
@@ -24,6 +25,7 @@ from dermcharge.codesets.icd10.cdc_files import (
     parse_codes_file,
     parse_order_file,
 )
+from dermcharge.codesets.icd10.cdc_index import CdcIndex, looks_like_index, parse_index
 from dermcharge.codesets.icd10.cdc_tabular import Tabular, looks_like_tabular, parse_tabular
 from dermcharge.codesets.icd10.cdc_zip import unpack_zips
 from dermcharge.codesets.icd10.derm_scope import is_derm_code
@@ -54,8 +56,8 @@ def import_release(
 ) -> ImportResult:
     """Validate `files` fully, then install them as the release of their fiscal year.
 
-    `files`: the order (or codes) text file and optionally the tabular XML, or the CDC zips
-    holding them. `progress(stage, fraction)` is called as the work advances (for a dialog)."""
+    `files`: the order (or codes) text file and optionally the tabular XML and the Alphabetic
+    Index XML (`icd10cm_index_YYYY.xml`), or the CDC zips holding them. `progress(stage, fraction)` is called as the work advances (for a dialog)."""
     with tempfile.TemporaryDirectory(prefix="dermcharge-icd-") as unpacked:
         return _import(unpack_zips(files, Path(unpacked)), fiscal_year, target_dir, progress)
 
@@ -68,21 +70,26 @@ def _import(
 ) -> ImportResult:
     report = progress or (lambda _stage, _fraction: None)
     report("Reading the release files", 0.0)
-    code_file, tabular_file = _classify(files)
+    code_file, tabular_file, index_file = _classify(files)
     lines = parse_order_file(code_file) if _is_order(code_file) else parse_codes_file(code_file)
     report("Reading the tabular XML", 0.3)
     tabular = parse_tabular(tabular_file) if tabular_file else None
+    report("Reading the Alphabetic Index", 0.5)
+    index = parse_index(index_file) if index_file else None
     report("Checking", 0.6)
-    year = _fiscal_year(fiscal_year, [f for f in (code_file, tabular_file) if f], tabular)
+    given = [f for f in (code_file, tabular_file, index_file) if f]
+    year = _fiscal_year(fiscal_year, given, tabular, index)
     codes = _codes(lines, tabular, code_file)
     if not any(c.billable for c in codes):
         raise CdcFileError(f"{code_file.name}: no billable codes")
     report("Building the index", 0.7)
     target = (target_dir or imported_dir()) / index_file_name(year)
     existed = target.is_file()
-    sources = ", ".join(f.name for f in (code_file, tabular_file) if f)
+    sources = ", ".join(f.name for f in given)
     info = ReleaseInfo(year, f"CDC ICD-10-CM FY{year} release files: {sources}")
-    write_index(target, info, codes, tabular.groups if tabular else [], is_derm_code)
+    terms = [("\n".join(t.phrases), t.code, t.entry) for t in index.terms] if index else []
+    groups = tabular.groups if tabular else []
+    write_index(target, info, codes, groups, is_derm_code, index_terms=terms)
     report("Done", 1.0)
     return ImportResult(
         fiscal_year=year,
@@ -94,15 +101,18 @@ def _import(
     )
 
 
-def _classify(files: Sequence[Path]) -> tuple[Path, Path | None]:
-    """(order or codes file, tabular XML or None), recognised by content, not by name."""
+def _classify(files: Sequence[Path]) -> tuple[Path, Path | None, Path | None]:
+    """(order or codes file, tabular XML or None, index XML or None), recognised by content."""
     code_files: list[Path] = []
     tabulars: list[Path] = []
+    indexes: list[Path] = []
     for path in files:
         if not path.is_file():
             raise CdcFileError(f"{path}: no such file")
         first = first_line(path)
-        if looks_like_tabular(first):
+        if looks_like_index(path):
+            indexes.append(path)
+        elif looks_like_tabular(first):
             tabulars.append(path)
         elif looks_like_order_file(first) or looks_like_codes_file(first):
             code_files.append(path)
@@ -118,14 +128,18 @@ def _classify(files: Sequence[Path]) -> tuple[Path, Path | None]:
         )
     if len(tabulars) > 1:
         raise CdcFileError(f"give at most one tabular XML; got {len(tabulars)}")
-    return code_files[0], (tabulars[0] if tabulars else None)
+    if len(indexes) > 1:
+        raise CdcFileError(f"give at most one Alphabetic Index XML; got {len(indexes)}")
+    return code_files[0], (tabulars[0] if tabulars else None), (indexes[0] if indexes else None)
 
 
 def _is_order(path: Path) -> bool:
     return looks_like_order_file(first_line(path))
 
 
-def _fiscal_year(given: int | None, files: list[Path], tabular: Tabular | None) -> int:
+def _fiscal_year(
+    given: int | None, files: list[Path], tabular: Tabular | None, index: CdcIndex | None = None
+) -> int:
     found: dict[str, int] = {}
     for path in files:
         years = set(_YEAR_IN_NAME.findall(path.name))
@@ -133,6 +147,8 @@ def _fiscal_year(given: int | None, files: list[Path], tabular: Tabular | None) 
             found[f"the name {path.name}"] = int(years.pop())
     if tabular and tabular.version:
         found["the XML <version>"] = tabular.version
+    if index and index.version:
+        found["the index XML <version>"] = index.version
     if given is not None:
         found["--year"] = given
     if not found:

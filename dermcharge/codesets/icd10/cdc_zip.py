@@ -51,6 +51,8 @@ def _release_members(names: list[str]) -> list[str]:
             return "codes"
         if base.endswith(".xml") and "tabular" in base:
             return "tabular"
+        if base.endswith(".xml") and base.startswith("icd10cm_index"):
+            return "index"  # not the external-cause index (eindex), drug or neoplasm tables
         return None
 
     found: dict[str, str] = {}

@@ -143,6 +143,16 @@ class IndexCatalog:
             )
         return self._include_notes
 
+    def index_term_rows(self) -> list[tuple[str, str, str]]:
+        """(typed phrases joined by newlines, code or pattern, index entry) of the release's own
+        Alphabetic Index, when it was imported with its index file; else empty."""
+        has_table = self.query(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'index_terms'"
+        )
+        if not has_table:
+            return []
+        return [tuple(row) for row in self.query("SELECT say, code, entry FROM index_terms")]
+
     def counts(self) -> tuple[int, int]:
         """(codes and categories, billable codes)."""
         rows = self.query("SELECT count(*), sum(billable) FROM codes")

@@ -64,6 +64,7 @@ CREATE TABLE codes (
 CREATE VIRTUAL TABLE code_text USING fts5({FTS_OPTIONS});
 CREATE TABLE vocab (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE includes (code TEXT NOT NULL, note TEXT NOT NULL);
+CREATE TABLE index_terms (say TEXT NOT NULL, code TEXT NOT NULL, entry TEXT NOT NULL);
 """
 
 
@@ -113,8 +114,12 @@ def write_index(
     codes: Iterable[IndexedCode],
     groups: Iterable[IndexedGroup],
     is_derm: Callable[[str], bool],
+    index_terms: Iterable[tuple[str, str, str]] = (),
 ) -> Path:
-    """Build the index in a temporary file beside `target`, then replace `target` atomically."""
+    """Build the index in a temporary file beside `target`, then replace `target` atomically.
+
+    `index_terms`: (phrases joined by newlines, code or pattern, entry) from the release's
+    Alphabetic Index, when it was imported with it (see `cdc_index`)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
@@ -125,6 +130,9 @@ def write_index(
         connection = sqlite3.connect(temp)
         try:
             _fill(connection, info, list(codes), list(groups), is_derm)
+            connection.executemany(
+                "INSERT INTO index_terms (say, code, entry) VALUES (?, ?, ?)", list(index_terms)
+            )
             connection.commit()
             connection.execute("VACUUM")
         finally:

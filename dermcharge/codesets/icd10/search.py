@@ -25,6 +25,7 @@ from functools import lru_cache
 from dermcharge.codesets.icd10.catalog import normalize_code
 from dermcharge.codesets.icd10.include_notes import includes_touched, rowids_under
 from dermcharge.codesets.icd10.index_catalog import CodeEntry, IndexCatalog
+from dermcharge.codesets.icd10.index_terms import codes_for, terms_for
 from dermcharge.codesets.icd10.releases import catalog_for, newest_catalog
 from dermcharge.codesets.icd10.search_match import compile_groups, joined, rank_key
 from dermcharge.codesets.icd10.synonyms import Synonyms, WordGroup, load_synonyms, words_of
@@ -40,9 +41,18 @@ class SearchHit:
     description: str
     billable: bool
     derm: bool
+    # The Alphabetic Index entry (or coding guidance) that led to this code, when one did.
+    index_entry: str = ""
 
     def to_json(self) -> dict[str, object]:
-        return {"code": self.code, "description": self.description, "billable": self.billable}
+        out: dict[str, object] = {
+            "code": self.code,
+            "description": self.description,
+            "billable": self.billable,
+        }
+        if self.index_entry:
+            out["index_entry"] = self.index_entry
+        return out
 
 
 def search(query: str, limit: int = 20, on: date | None = None) -> list[SearchHit]:
@@ -70,7 +80,7 @@ def search_catalog(
         return []
     needles = compile_groups(groups)
     budget = max(_MIN_CANDIDATES, limit + 10)
-    attached = _code_terms_touched(synonyms, groups)
+    attached, entries = _index_terms_touched(catalog, groups)
     inherited = includes_touched(catalog, groups)
     rowids = _fts_candidates(catalog, groups, budget, code_prefix)
     rowids += _rowids_of(catalog, attached)
@@ -95,15 +105,15 @@ def search_catalog(
             ranked.append((key, entry))
             billable_found += entry.billable
     ranked.sort(key=lambda item: item[0])
-    return [_hit(entry) for _, entry in ranked[:limit]]
+    return [_hit(entry, entries.get(entry.code, "")) for _, entry in ranked[:limit]]
 
 
 def _not_billable(entry: CodeEntry) -> bool:
     return not entry.billable
 
 
-def _hit(entry: CodeEntry) -> SearchHit:
-    return SearchHit(entry.code, entry.description, entry.billable, entry.derm)
+def _hit(entry: CodeEntry, index_entry: str = "") -> SearchHit:
+    return SearchHit(entry.code, entry.description, entry.billable, entry.derm, index_entry)
 
 
 def _code_prefix(token: str) -> str:
@@ -138,7 +148,9 @@ def _fts_expression(catalog: IndexCatalog, groups: list[WordGroup], synonyms_onl
         return "(" + " AND ".join(_word_expression(catalog, w) for w in words) + ")"
 
     parts = []
-    for group in groups:
+    # A side word is checked per code (rank_key): "left" must not drop codes without a side.
+    sided = [group for group in groups if not group.side] or groups
+    for group in sided:
         alternatives = group.alternatives
         if synonyms_only and len(alternatives) > 1:
             alternatives = alternatives[1:]
@@ -190,26 +202,41 @@ def _fts_rows(
     return [rowid for (rowid,) in rows]
 
 
-def _code_terms_touched(synonyms: Synonyms, groups: list[WordGroup]) -> dict[str, str]:
-    """Code -> text of the synonym-table phrases whose every word the query (partly) typed."""
-    typed = [w for group in groups for alt in group.alternatives for w in alt]
+def _index_terms_touched(
+    catalog: IndexCatalog, groups: list[WordGroup]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """For the index terms whose every word the query (partly) typed: code -> the term's words
+    (as `joined` text) and code -> the index entry it comes from; a pattern ("D23.-") stands for
+    every billable code under it, among which the query's site and side words then choose."""
+    typed = tuple(w for group in groups for alt in group.alternatives for w in alt)
+    partial = groups[-1].typed[-1] if groups else None  # the word still being typed
+    texts, entries = _terms_touched(catalog, typed, partial)
+    return dict(texts), dict(entries)
+
+
+@lru_cache(maxsize=2048)  # typing repeats the same words keystroke after keystroke
+def _terms_touched(
+    catalog: IndexCatalog, typed: tuple[str, ...], partial: str | None
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     attached: dict[str, list[str]] = {}
-    for term in synonyms.code_terms:
-        for phrase in term.phrases:
-            if all(any(_stands_for(t, word) for t in typed) for word in phrase):
-                for code in term.codes:
-                    attached.setdefault(code, []).append(" ".join(phrase))
-    return {code: joined(tuple(" ".join(texts).split())) for code, texts in attached.items()}
-
-
-def _stands_for(typed: str, word: str) -> bool:
-    """A typed word stands for a phrase word when it is the word or a 3+ letter start of it."""
-    return typed == word or (len(typed) >= 3 and word.startswith(typed))
+    entries: dict[str, str] = {}
+    touched = terms_for(catalog).touched(typed, partial)
+    # The most specific entry speaks for a code ("Keratosis, solar" over "Keratosis").
+    touched.sort(key=lambda found: -len(found[1]))
+    for term, phrase in touched:
+        for code in codes_for(catalog, term.code):
+            attached.setdefault(code, []).append(" ".join(phrase))
+            entries.setdefault(code, term.entry)
+    texts = {code: joined(tuple(" ".join(words).split())) for code, words in attached.items()}
+    return tuple(texts.items()), tuple(entries.items())
 
 
 def _rowids_of(catalog: IndexCatalog, attached: dict[str, str]) -> list[int]:
-    if not attached:
-        return []
-    marks = ",".join("?" * len(attached))
-    rows = catalog.query(f"SELECT rowid FROM codes WHERE code IN ({marks})", list(attached))
-    return [rowid for (rowid,) in rows]
+    return list(_rowids_of_codes(catalog, tuple(sorted(attached)))) if attached else []
+
+
+@lru_cache(maxsize=2048)
+def _rowids_of_codes(catalog: IndexCatalog, codes: tuple[str, ...]) -> tuple[int, ...]:
+    marks = ",".join("?" * len(codes))
+    rows = catalog.query(f"SELECT rowid FROM codes WHERE code IN ({marks})", list(codes))
+    return tuple(rowid for (rowid,) in rows)

@@ -32,6 +32,7 @@ class Needles:
     prefixes: tuple[tuple[str, ...], ...]
     wholes: tuple[tuple[str, ...], ...]
     single: str | None  # the only needle when the group is one word without synonyms
+    side: bool = False  # a side word: passed over by a code whose description names no side
 
     def found_in(self, text: str) -> bool:
         if self.single is not None:
@@ -46,12 +47,19 @@ class Needles:
         return all(n in text for n in self.prefixes[0])
 
 
+def _names_a_side(description: str) -> bool:
+    return " left " in description or " right " in description or " bilateral " in description
+
+
 @lru_cache(maxsize=256)
 def needles_for(group: WordGroup) -> Needles:
     prefixes = tuple(tuple(f" {w}" for w in alt) for alt in group.alternatives)
     single = prefixes[0][0] if len(prefixes) == 1 and len(prefixes[0]) == 1 else None
     return Needles(
-        prefixes, tuple(tuple(f" {w} " for w in alt) for alt in group.alternatives), single
+        prefixes,
+        tuple(tuple(f" {w} " for w in alt) for alt in group.alternatives),
+        single,
+        group.side,
     )
 
 
@@ -84,6 +92,8 @@ def rank_key(
     exact = literal = 0
     for group in needles:  # one plain loop: this runs for every candidate on every keystroke
         if not group.found_in(everything):
+            if group.side and not _names_a_side(description):
+                continue  # "left cheek": skin of face has no side, so the side does not count
             return None
         if in_description and not group.found_in(description):
             in_description = False
@@ -94,12 +104,19 @@ def rank_key(
     else:
         via = VIA_DESCRIPTION if in_description else VIA_TERMS
     unspecified = " unspecified " in description and not asked_unspecified
+    # No side typed: a code naming a side would be a guess, so the side-less one comes first.
+    guessed_side = not any(group.side for group in needles) and _names_a_side(description)
+    if attached and all(group.found_in(attached) for group in needles):
+        # Only an index term was typed ("dermatofibroma"): nothing more was said, so the code
+        # for no site named ("... of skin, unspecified", D23.9) comes first.
+        unspecified = not description.endswith(" unspecified ")
     return (
         not entry.billable,
         via,
         not entry.derm,
         -exact,
         -literal,
+        guessed_side,
         unspecified,  # "more specific before less": a named site beats "unspecified part"
         0 if entry.billable else -len(entry.code),  # a subcategory before its category
         entry.seq,

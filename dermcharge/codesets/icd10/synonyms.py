@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from dermcharge.anatomy.sites import site_table
 from dermcharge.resource_files import resource_path
 
 SYNONYMS_FILE = ("data", "icd10cm_synonyms.json")
@@ -38,22 +39,16 @@ class WordGroup:
 
     typed: Words
     alternatives: tuple[Words, ...]
-
-
-@dataclass(frozen=True)
-class CodeTerm:
-    """A phrase people use for specific codes that the Tabular text does not contain."""
-
-    phrases: tuple[Words, ...]
-    codes: tuple[str, ...]
-    source: str
+    # A side ("left", "r"): it must match a code that names a side, and is passed over by one
+    # that names none (skin of face has no side in ICD-10-CM).
+    side: bool = False
 
 
 @dataclass(frozen=True)
 class Synonyms:
     stop_words: frozenset[str]
     word_synonyms: dict[Words, tuple[Words, ...]]
-    code_terms: tuple[CodeTerm, ...]
+    side_words: frozenset[str] = frozenset()
     longest_key: int = 1  # words in the longest synonym phrase
 
     def expand(self, words: list[str]) -> list[WordGroup]:
@@ -65,14 +60,15 @@ class Synonyms:
                 key = tuple(words[i : i + size])
                 if key in self.word_synonyms:
                     literal = self._without_stop_words(key)
-                    groups.append(WordGroup(key, (literal, *self.word_synonyms[key])))
+                    side = len(key) == 1 and key[0] in self.side_words
+                    groups.append(WordGroup(key, (literal, *self.word_synonyms[key]), side))
                     i += size
                     break
             else:
                 word = words[i]
                 last = i == len(words) - 1  # the word being typed may become "infection"
                 if last or word not in self.stop_words:
-                    groups.append(WordGroup((word,), ((word,),)))
+                    groups.append(WordGroup((word,), ((word,),), word in self.side_words))
                 i += 1
         return groups
 
@@ -102,13 +98,17 @@ def _load(path: Path) -> Synonyms:
         for said in entry["say"]:
             key = tuple(words_of(said))
             word_synonyms[key] = tuple(dict.fromkeys(word_synonyms.get(key, ()) + means))
-    code_terms = tuple(
-        CodeTerm(
-            phrases=tuple(tuple(words_of(term)) for term in entry["terms"]),
-            codes=tuple(entry["codes"]),
-            source=str(entry["source"]),
-        )
-        for entry in data["code_terms"]
-    )
+    for label, wording in _site_labels(data.get("site_words", {}).get("groups", {})):
+        key = tuple(words_of(label))
+        means = tuple(phrase(text) for text in wording if phrase(text) != key)
+        if means:
+            word_synonyms[key] = tuple(dict.fromkeys(word_synonyms.get(key, ()) + means))
+    side_words = frozenset(data.get("side_words", {}).get("words", []))
     longest = max((len(key) for key in word_synonyms), default=1)
-    return Synonyms(stop_words, word_synonyms, code_terms, longest)
+    return Synonyms(stop_words, word_synonyms, side_words, longest)
+
+
+def _site_labels(groups: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
+    """(a body-map site's label, the ICD-10-CM wording of its site group) for every site of the
+    anatomy table, so that a site named as on the body map finds the codes of its group."""
+    return [(site.label, groups.get(site.icd_site, [])) for site in site_table().sites.values()]

@@ -202,12 +202,19 @@ def test_the_cdc_zips_are_imported_as_downloaded(tmp_path: Path) -> None:
     tables = tmp_path / "2027-code-tables-tabular-and-index.zip"
     with zipfile.ZipFile(tables, "w") as archive:
         archive.write(TABULAR, "icd10cm_tabular_2027.xml")
-        archive.writestr("icd10cm_index_2027.xml", "<ICD10CM.index/>")
+        # The Alphabetic Index comes in the same zip; since issue 19 it is imported too.
+        archive.write(TABULAR.with_name("icd10cm_index_2027.xml"), "icd10cm_index_2027.xml")
+        archive.writestr(
+            "icd10cm_eindex_2027.xml", "<ICD10CM.eindex/>"
+        )  # external causes: not read
     result = import_release([descriptions, tables], target_dir=tmp_path / "out")
     assert (result.fiscal_year, result.code_count) == (2027, 61)
     catalog = IndexCatalog(result.path)
-    assert catalog.source.endswith("icd10cm_order_2027.txt, icd10cm_tabular_2027.xml")
+    assert catalog.source.endswith(
+        "icd10cm_order_2027.txt, icd10cm_tabular_2027.xml, icd10cm_index_2027.xml"
+    )
     assert [h.code for h in search_catalog(catalog, "common wart", 1)] == ["B07.8"]
+    assert catalog.index_term_rows()
 
 
 def test_a_zip_without_release_files_is_refused(tmp_path: Path) -> None:
