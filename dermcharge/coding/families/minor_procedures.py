@@ -35,6 +35,12 @@ def code_minor_procedures(ctx: CodingContext) -> None:
     _once(ctx, Kind.NAIL_TRIMMING, t["nail_trimming"]["code"],
           "Trimming of non-dystrophic nails, any number: one unit (11719).")  # fmt: skip
     for i in ctx.indices(Kind.CHEMICAL_CAUTERIZATION):
+        owner = ctx.wound_owner(i) if ctx.procedures[i].site else None
+        if owner is not None and ctx.same_spot(i, owner):
+            ctx.draft.leave_off(t["chemical_cauterization"]["code"],
+                                "cauterizing today's wound for hemostasis is part of the procedure "
+                                "that made it (CPT 17250 note, as quoted on the AAPC forum)", (i,))  # fmt: skip
+            continue
         ctx.draft.bill(DraftLine(t["chemical_cauterization"]["code"], 1, (i,), ctx.dx(i),
                                  "Chemical cauterization of granulation tissue (17250)."))  # fmt: skip
     for i in ctx.indices(Kind.FOREIGN_BODY_REMOVAL):

@@ -193,6 +193,15 @@ def test_mohs_specimens_are_not_billed_as_pathology() -> None:
     assert "88305" not in units(claim)
 
 
+def test_17250_for_proud_flesh_but_not_for_hemostasis_of_todays_wound() -> None:
+    alone = code([{"kind": "chemical_cauterization", "site": "chin", "icd10": "L92.9"}])
+    assert units(alone)["17250"] == 1
+    same_wound = code([{"kind": "biopsy_tangential", "site": "chin", "icd10": "L98.9"},
+                       {"kind": "chemical_cauterization", "site": "chin"}])  # fmt: skip
+    assert "17250" not in units(same_wound)
+    assert "17250" in {nb.cpt for nb in same_wound.not_billed}
+
+
 @pytest.mark.parametrize(("count", "expected"), [(1, "11055"), (4, "11056"), (5, "11057")])
 def test_paring_by_count(count: int, expected: str) -> None:
     assert units(code([{"kind": "paring", "count": count, "icd10": "L84"}]))[expected] == 1
