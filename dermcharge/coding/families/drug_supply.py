@@ -4,7 +4,8 @@ service, and JW/JZ for drugs from single-dose containers.
 Rules (resources/data/drugs.json): units from the HCPCS descriptor in force on the date, a partial
 unit billed as a whole one; for a single-dose container the administered units go on one line and
 the discarded units on a second line with JW; JZ when nothing was discarded (from 2023-07-01).
-CMS Pub. 100-04 ch. 17 §40; CMS JW/JZ policy FAQs; Noridian JE drug wastage page.
+CMS Pub. 100-04 ch. 17 §40; CMS JW/JZ policy FAQs; Noridian JE drug wastage page; Noridian 'Modifier JZ' (units that cover the dose and the discarded
+amount take no JW line).
 """
 
 from __future__ import annotations
@@ -112,9 +113,16 @@ def _bill_one_drug(ctx: CodingContext, drug: Drug, group: list[int]) -> None:
         f"{drug.label} {given} {drug.measure} at {code.per_unit} {drug.measure} a unit of "
         f"{code.hcpcs} = {units} units, a partial unit rounded up ({code.source})."
     )
-    if waste_rule and wasted == 0 and on >= jz_from:
+    if waste_rule and total_units == units and on >= jz_from:
+        # Nothing discarded, or the rounded-up units already cover the discarded part: no JW
+        # line is permitted and the line takes JZ (Noridian 'Modifier JZ', Mar 2024).
         modifiers = ["JZ"]
-        why += " Nothing discarded from the single-dose container: JZ (CMS JW/JZ policy)."
+        why += (
+            " Nothing discarded from the single-dose container: JZ (CMS JW/JZ policy)."
+            if wasted == 0
+            else f" The {units} units billed already cover the {wasted} {drug.measure} "
+            "discarded: no JW line, JZ on this one (Noridian 'Modifier JZ')."
+        )
     ctx.draft.bill(
         DraftLine(code.hcpcs, units, procs, dx, why, modifiers=modifiers, per_lesion=False)
     )

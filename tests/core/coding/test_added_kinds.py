@@ -143,6 +143,8 @@ def test_single_dose_container_jw_line_and_jz_only_for_medicare() -> None:
     ]
     full = code([{**dose, "wasted_mg": 0}])
     assert line(full, "J1010").modifiers == ("JZ",)
+    covered = code([{**dose, "drug": "triamcinolone_acetonide", "dose_mg": 35, "wasted_mg": 5}])
+    assert [(ln.units, ln.modifiers) for ln in covered.lines if ln.cpt == "J3301"] == [(4, ("JZ",))]
     commercial = code([{**dose, "wasted_mg": 0}], payer="commercial")
     assert line(commercial, "J1010").modifiers == ()
 
