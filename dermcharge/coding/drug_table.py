@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+from dermcharge.app_dirs import code_sets_dir
 from dermcharge.resource_files import resource_path
 
 
@@ -42,10 +44,22 @@ class Drug:
         ]
 
 
+def imported_path() -> Path:
+    """Where `dermcharge tables import FILE --kind hcpcs-drugs` writes the updated table."""
+    return code_sets_dir() / "drugs.json"
+
+
 @cache
 def _data() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(resource_path("data", "drugs.json").read_text("utf-8"))
+    """The drug table updated from a HCPCS file when one was imported, else the shipped one."""
+    local = imported_path()
+    path = local if local.is_file() else resource_path("data", "drugs.json")
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
     return data
+
+
+def shipped_or_imported() -> dict[str, Any]:
+    return _data()
 
 
 @cache
