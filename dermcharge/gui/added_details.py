@@ -1,6 +1,6 @@
 """The procedure panel's fields for the kinds added by issue 20: technique, depth, drug and dose,
-discarded amount and container, filler volume, and the pathology component, stains and
-antibodies. Built in code over the same CaptureFlow; each field shows only for kinds that take it.
+discarded amount and container, filler volume, graft recipient-site preparation, the specimen's
+procedure, and the pathology component, stains and antibodies. Built in code over the same CaptureFlow; each field shows only for kinds that take it.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ COMPONENT_WORDS = {
     "technical": "slides only (-TC)",
 }
 PATHOLOGY = Kind.DERMATOPATHOLOGY
+SPECIMEN_KINDS = frozenset({Kind.DERMATOPATHOLOGY, Kind.KOH_PREP, Kind.FUNGAL_CULTURE})
 
 
 def _words(value: str) -> str:
@@ -59,6 +60,10 @@ class AddedDetailsWidget(QWidget):
         self.wastedSpin = self._amount("wastedSpin", self._on_wasted)
         self.containerCombo = self._combo("containerCombo", self._on_container)
         self.volumeSpin = self._amount("volumeSpin", self._on_volume)
+        self.prepSpin = self._amount("prepSpin", self._on_prep)
+        self.specimenSpin = self._count("specimenSpin", self._on_specimen)
+        self.specimenSpin.setRange(0, 99)
+        self.specimenSpin.setSpecialValueText("—")
         self.componentCombo = self._combo("componentCombo", self._on_component)
         self.stainsSpin = self._count("stainsSpin", self._on_stains)
         self.antibodiesSpin = self._count("antibodiesSpin", self._on_antibodies)
@@ -71,6 +76,8 @@ class AddedDetailsWidget(QWidget):
             ("Discarded", self.wastedSpin),
             ("Vial", self.containerCombo),
             ("Volume (mL)", self.volumeSpin),
+            ("Recipient prep (cm²)", self.prepSpin),
+            ("Specimen of #", self.specimenSpin),
             ("Slides", self.componentCombo),
             ("Special stains", self.stainsSpin),
             ("IHC antibodies", self.antibodiesSpin),
@@ -133,6 +140,8 @@ class AddedDetailsWidget(QWidget):
                 self.wastedSpin: kind in DRUGS_FOR,
                 self.containerCombo: kind in DRUGS_FOR,
                 self.volumeSpin: kind is Kind.FILLER,
+                self.prepSpin: kind is Kind.SKIN_GRAFT,
+                self.specimenSpin: kind in SPECIMEN_KINDS,
                 self.componentCombo: kind is PATHOLOGY,
                 self.stainsSpin: kind is PATHOLOGY,
                 self.antibodiesSpin: kind is PATHOLOGY,
@@ -156,6 +165,9 @@ class AddedDetailsWidget(QWidget):
             self._set_spin(self.doseSpin, dose)
             self._set_spin(self.wastedSpin, wasted)
             self._set_spin(self.volumeSpin, proc.volume_ml)
+            self._set_spin(self.prepSpin, proc.prep_sq_cm)
+            # shown 1-based like the procedure list; 0 = not linked
+            self.specimenSpin.setValue(0 if proc.specimen_of is None else proc.specimen_of + 1)
             self.stainsSpin.setValue(proc.stains or 0)
             self.antibodiesSpin.setValue(proc.antibodies or 0)
 
@@ -222,6 +234,14 @@ class AddedDetailsWidget(QWidget):
     def _on_volume(self, value: float) -> None:
         if self._editing():
             self.flow.set_field(volume_ml=self._decimal(value))
+
+    def _on_prep(self, value: float) -> None:
+        if self._editing():
+            self.flow.set_field(prep_sq_cm=self._decimal(value))
+
+    def _on_specimen(self, value: int) -> None:
+        if self._editing():
+            self.flow.set_field(specimen_of=value - 1 if value > 0 else None)
 
     def _on_component(self, index: int) -> None:
         if self._editing():

@@ -121,7 +121,13 @@ def procedure_problems(procedure: Procedure) -> list[str]:
     if repair is not None and repair.length_cm <= 0:
         problems.append("repair.length_cm: enter the repair length (a number greater than 0)")
     # A repair takes the diagnosis of the wound it closes (the contract), so it needs none.
-    wound_closure = procedure.kind in (*REPAIR_KINDS, Kind.ADJACENT_TISSUE_TRANSFER)
+    wound_closure = procedure.kind in (
+        *REPAIR_KINDS,
+        Kind.ADJACENT_TISSUE_TRANSFER,
+        Kind.SKIN_GRAFT,
+    )
+    # A specimen linked to the procedure that took it takes that lesion's diagnosis.
+    wound_closure = wound_closure or procedure.specimen_of is not None
     diagnosis = procedure.diagnosis
     has_diagnosis = diagnosis is not None and bool(diagnosis.icd10 or diagnosis.finding)
     if not wound_closure and not has_diagnosis:

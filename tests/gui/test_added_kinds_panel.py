@@ -96,3 +96,22 @@ def test_a_drug_injection_asks_for_the_dose_in_the_drugs_measure(qtbot, editor):
     qtbot.waitUntil(lambda: editor.flow.problems() == [])
     codes = {line.cpt: line.units for line in editor.flow.claim.lines}
     assert codes == {"96372": 1, "J3301": 4}
+
+
+def test_a_specimen_links_to_the_biopsy_that_took_it(qtbot, editor):
+    panel = editor.procedure_panel
+    _keys(qtbot, "Ctrl+L", "chest", enter=True)
+    qtbot.waitUntil(lambda: editor.flow.site is not None)
+    editor.flow.choose_kind(Kind.BIOPSY_PUNCH)
+    editor.flow.set_finding("psoriasis")
+    _choose_more_kind(qtbot, panel, "Dermatopathology")
+    qtbot.waitUntil(lambda: editor.flow.current_procedure.kind is Kind.DERMATOPATHOLOGY)
+    details = panel.added_details
+    assert details.specimenSpin.isVisible() and details.componentCombo.isVisible()
+    _focus_and_type(qtbot, details.specimenSpin, "1")
+    qtbot.waitUntil(lambda: editor.flow.current_procedure.specimen_of == 0)
+    _focus_and_type(qtbot, details.componentCombo, "reading")
+    qtbot.waitUntil(lambda: editor.flow.current_procedure.component == "professional")
+    lines = {line.cpt: line for line in editor.flow.claim.lines}
+    assert lines["88305"].modifiers == ("26",)
+    assert lines["88305"].diagnoses == lines["11104"].diagnoses
