@@ -30,11 +30,11 @@ from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 
 from dermcharge.domain.npi import check_digit
+from dermcharge.domain.stored import ClaimLineSummary, VisitSummary
+from dermcharge.domain.workflow import VisitStatus
 from dermcharge.services import visits
 from dermcharge.storage.database import Database, open_database
 from dermcharge.storage.database_url import is_postgresql
-from dermcharge.storage.stored import ClaimLineSummary, VisitSummary
-from dermcharge.storage.workflow import VisitStatus
 
 LINES_PER_VISIT = 3
 VISITS_PER_DAY = 270

@@ -10,7 +10,7 @@ from typing import Any
 from dermcharge.cli.visits_cmd import cli_error_for, command_database
 from dermcharge.services import backup
 from dermcharge.services.database import resolve_database_url
-from dermcharge.storage.errors import StorageError
+from dermcharge.services.errors import StorageError
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

@@ -37,7 +37,7 @@ def _open_before_the_window(db_option: str | None, exit_when_ready: bool) -> Any
     try:
         from dermcharge.services.database import open_app_database
         from dermcharge.services.encryption import NeedsPassphrase
-        from dermcharge.storage.errors import StorageError
+        from dermcharge.services.errors import StorageError
     except ImportError as missing:
         message = f"the storage layer is not installed ({missing.name})"
         raise CliError(message, EXIT_FAILURE) from None
@@ -68,8 +68,7 @@ def run_gui(args: argparse.Namespace) -> int:
             EXIT_FAILURE,
         ) from None
     from dermcharge.services.acting_user import default_actor
-    from dermcharge.storage.database_url import resolve_database_url
-    from dermcharge.storage.startup_reader import open_startup_reader
+    from dermcharge.services.first_window import open_startup_reader, resolve_database_url
 
     # A plain SQLite file at this version's schema: the first window reads it with sqlite3 while
     # the storage layer loads on a worker thread (gui/database_opening.py).

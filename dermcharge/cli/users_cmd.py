@@ -21,9 +21,8 @@ from dermcharge.security.errors import AccessDenied, InvalidAccount, LoginFailed
 from dermcharge.security.roles import roles_text
 from dermcharge.services import encryption, users
 from dermcharge.services.cli_access import cli_user
-from dermcharge.services.database import resolve_database_url
-from dermcharge.storage.database import Database
-from dermcharge.storage.errors import StorageError
+from dermcharge.services.database import Database, resolve_database_url
+from dermcharge.services.errors import StorageError
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:

@@ -12,11 +12,11 @@ from typing import Any
 
 from dermcharge.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError, record_id
 from dermcharge.cli.visit_input import read_json
+from dermcharge.domain.stored import ClaimLineSummary, StoredVisit, VisitSummary
 from dermcharge.services import record_access, visit_export, visits
 from dermcharge.services.acting_user import default_actor
-from dermcharge.services.database import open_app_database
-from dermcharge.storage.database import Database
-from dermcharge.storage.errors import (
+from dermcharge.services.database import Database, open_app_database
+from dermcharge.services.errors import (
     DatabaseNotEmpty,
     IllegalTransition,
     InvalidRecord,
@@ -25,7 +25,6 @@ from dermcharge.storage.errors import (
     StorageError,
     VisitConflict,
 )
-from dermcharge.storage.stored import ClaimLineSummary, StoredVisit, VisitSummary
 
 # Errors in what the user asked for (exit 2); any other storage error means the work could not
 # be done (exit 1).

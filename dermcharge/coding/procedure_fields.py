@@ -46,19 +46,8 @@ DEPTHS = {
 }
 COMPONENTS = frozenset({"global", "professional", "technical"})
 CONTAINERS = frozenset({"single_dose", "multi_dose"})
-# Kinds recorded without a body site (a site may still be given).
-SITE_OPTIONAL = frozenset(
-    {
-        Kind.PHOTODYNAMIC_THERAPY, Kind.DRUG_INJECTION, Kind.KOH_PREP, Kind.FUNGAL_CULTURE,
-        Kind.DERMATOPATHOLOGY, Kind.PARING, Kind.NAIL_TRIMMING, Kind.VASCULAR_LASER,
-        Kind.PATCH_TEST, Kind.DERMABRASION, Kind.FILLER, Kind.NEUROTOXIN_COSMETIC,
-    }
-)  # fmt: skip
-COUNT_REQUIRED = frozenset({Kind.PARING, Kind.PATCH_TEST})
 COUNT_OPTIONAL = frozenset({Kind.DRUG_INJECTION, Kind.KOH_PREP, Kind.FUNGAL_CULTURE})
-AREA_REQUIRED = frozenset({Kind.SKIN_GRAFT, Kind.DEBRIDEMENT, Kind.VASCULAR_LASER})
 LIMITS = {
-    "area_sq_cm": Decimal(30000),
     "prep_sq_cm": Decimal(30000),
     "volume_ml": Decimal(50),
 }
@@ -100,15 +89,10 @@ def parse_added_fields(
         out["technique"] = reader.choice(obj, "technique", path, TECHNIQUES[kind], required=True)
     if kind in DEPTHS:
         out["depth"] = reader.choice(obj, "depth", path, DEPTHS[kind], required=True)
-    if kind in COUNT_REQUIRED or kind in COUNT_OPTIONAL:
-        out["count"] = reader.integer(obj, "count", path, 1, 500, required=kind in COUNT_REQUIRED)
-    if kind in AREA_REQUIRED:
-        out["area_sq_cm"] = _amount(reader, obj, "area_sq_cm", path, LIMITS["area_sq_cm"],
-                                    required=True)  # fmt: skip
+    if kind in COUNT_OPTIONAL:  # a required count is in the kinds table (procedure_kinds.py)
+        out["count"] = reader.integer(obj, "count", path, 1, 500)
     if kind is Kind.SKIN_GRAFT:
         out["prep_sq_cm"] = _amount(reader, obj, "prep_sq_cm", path, LIMITS["prep_sq_cm"])
-    if kind is Kind.FOREIGN_BODY_REMOVAL:
-        out["complicated"] = bool(reader.flag(obj, "complicated", path))
     if kind is Kind.FILLER:
         out["volume_ml"] = _amount(reader, obj, "volume_ml", path, LIMITS["volume_ml"],
                                    required=True)  # fmt: skip
@@ -118,8 +102,6 @@ def parse_added_fields(
         out["component"] = reader.choice(obj, "component", path, COMPONENTS)
         out["stains"] = reader.integer(obj, "stains", path, 0, 20)
         out["antibodies"] = reader.integer(obj, "antibodies", path, 0, 20)
-    if kind in DRUGS_FOR and kind is not Kind.INTRALESIONAL_INJECTION:
-        out.update(parse_drug(reader, obj, path, kind))
     return out
 
 

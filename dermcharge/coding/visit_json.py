@@ -19,14 +19,13 @@ from dermcharge.coding.procedure_fields import (
     FIELDS as ADDED_FIELDS,
 )
 from dermcharge.coding.procedure_fields import (
-    SITE_OPTIONAL,
     STEROIDS,
     added_fields_to_json,
     parse_added_fields,
     parse_drug,
 )
+from dermcharge.coding.procedure_kinds import EM_CODES, Need, kind_spec
 from dermcharge.domain.visit import (
-    NAIL_KINDS,
     Abn,
     Diagnosis,
     EmService,
@@ -42,9 +41,6 @@ from dermcharge.domain.visit import (
     Visit,
 )
 
-EM_CODES = frozenset(
-    {"99202", "99203", "99204", "99205", "99211", "99212", "99213", "99214", "99215"}
-)
 DISTINCT_MODIFIERS = frozenset({"59", "XS"})
 DRUGS = STEROIDS  # drugs an intralesional injection may record (procedure_fields.py)
 
@@ -61,30 +57,6 @@ LIMITS = {
 MAX_COUNT = 500
 MAX_STAGES = 20
 MAX_BLOCKS = 50
-
-SITE_KINDS = (
-    frozenset(Kind)
-    - {
-        Kind.DESTRUCTION_PREMALIGNANT,
-        Kind.DESTRUCTION_BENIGN,
-        Kind.SKIN_TAG_REMOVAL,
-        Kind.INTRALESIONAL_INJECTION,
-        Kind.ACNE_SURGERY,
-        Kind.PHOTOTHERAPY,
-        Kind.EXCIMER_LASER,
-    }
-    - SITE_OPTIONAL
-)
-COUNT_KINDS = frozenset(
-    {
-        Kind.DESTRUCTION_PREMALIGNANT,
-        Kind.DESTRUCTION_BENIGN,
-        Kind.SKIN_TAG_REMOVAL,
-        Kind.INTRALESIONAL_INJECTION,
-        Kind.NAIL_DEBRIDEMENT,
-    }
-)
-
 
 KINDS = frozenset(str(k) for k in Kind)
 SIDES = frozenset(str(s) for s in Laterality)
@@ -269,8 +241,10 @@ def _parse_procedure(
     if kind_name is None:
         return None
     kind = Kind(kind_name)
+    spec = kind_spec(kind)  # what this kind asks for and requires: coding/procedure_kinds.py
+    asks, requires = spec.asks, spec.requires
     sites = site_table()
-    site_id = reader.choice(obj, "site", path, _site_ids(), required=kind in SITE_KINDS)
+    site_id = reader.choice(obj, "site", path, _site_ids(), required=spec.site_required)
     laterality = None
     digit = None
     if site_id is not None:
@@ -283,15 +257,14 @@ def _parse_procedure(
                 )
             laterality = Laterality(side) if side else None
         if site.digit:
-            digit = reader.integer(obj, "digit", path, 1, 5, required=kind in NAIL_KINDS)
-    if kind in NAIL_KINDS and site_id not in (None, "finger", "toe"):
+            digit = reader.integer(obj, "digit", path, 1, 5, required=spec.digit)
+    if spec.digit and site_id not in (None, "finger", "toe"):
         reader.fail(f"{path}.site", f"a nail procedure is on a finger or a toe, not {site_id!r}")
     fields: dict[str, Any] = {}
-    if kind in COUNT_KINDS:
-        fields["count"] = reader.integer(obj, "count", path, 0, MAX_COUNT, required=True)
-    if kind is Kind.SHAVE_REMOVAL or kind is Kind.DESTRUCTION_MALIGNANT:
-        fields["lesion_cm"] = reader.number(obj, "lesion_cm", path, required=True)
-    if kind in (Kind.EXCISION_BENIGN, Kind.EXCISION_MALIGNANT):
+    if Need.COUNT in asks:
+        required = Need.COUNT in requires
+        fields["count"] = reader.integer(obj, "count", path, 0, MAX_COUNT, required=required)
+    if Need.EXCISED in asks:  # lesion_cm with margin_cm, or the excised diameter
         fields["excised_cm"] = reader.number(obj, "excised_cm", path)
         fields["lesion_cm"] = reader.number(obj, "lesion_cm", path)
         fields["margin_cm"] = reader.number(obj, "margin_cm", path, zero_ok=True)
@@ -300,24 +273,28 @@ def _parse_procedure(
                 reader.fail(f"{path}.lesion_cm", "is required (with margin_cm), or give excised_cm")
             elif "margin_cm" not in obj:
                 reader.fail(f"{path}.margin_cm", "is required with lesion_cm (0 when none)")
+    elif Need.LESION in asks:
+        fields["lesion_cm"] = reader.number(
+            obj, "lesion_cm", path, required=Need.LESION in requires
+        )
+    if Need.REPAIR in asks:
         repair_raw = obj.get("repair")
         if repair_raw is not None:
             fields["repair"] = _parse_repair(reader, repair_raw, f"{path}.repair")
-    if kind in (Kind.REPAIR_SIMPLE, Kind.REPAIR_INTERMEDIATE, Kind.REPAIR_COMPLEX):
-        fields["length_cm"] = reader.number(obj, "length_cm", path, required=True)
-    if kind is Kind.ADJACENT_TISSUE_TRANSFER:
-        fields["defect_sq_cm"] = reader.number(obj, "defect_sq_cm", path, required=True)
-    if kind is Kind.MOHS:
+    for need in (Need.LENGTH, Need.DEFECT, Need.AREA):
+        if need in asks:
+            fields[need.value] = reader.number(obj, need.value, path, required=need in requires)
+    if Need.STAGES in asks:
         fields["stages"] = _parse_stages(reader, obj.get("stages"), f"{path}.stages")
-    if kind is Kind.INTRALESIONAL_INJECTION:
+    if Need.DRUG in asks:  # the drug, its dose in the drug's measure, discarded amount, vial
         fields.update(parse_drug(reader, obj, path, kind))
-    if kind is Kind.INCISION_DRAINAGE:
+    if Need.COMPLICATED in asks:
         fields["complicated"] = bool(reader.flag(obj, "complicated", path))
-    if kind is Kind.PHOTOTHERAPY:
-        modality = reader.choice(obj, "modality", path, frozenset(Modality), required=True)
+    if Need.MODALITY in asks:
+        modality = reader.choice(
+            obj, "modality", path, frozenset(Modality), required=Need.MODALITY in requires
+        )
         fields["modality"] = Modality(modality) if modality else None
-    if kind is Kind.EXCIMER_LASER:
-        fields["area_sq_cm"] = reader.number(obj, "area_sq_cm", path, required=True)
     fields.update(parse_added_fields(reader, obj, path, kind, n_procedures))
     abn = reader.choice(obj, "abn", path, frozenset(Abn))
     return Procedure(

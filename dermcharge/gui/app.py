@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from dermcharge.gui.code_set_status import code_set_status
 from dermcharge.gui.database_opening import OpeningDatabase
 from dermcharge.gui.first_paint import after_first_paint
 from dermcharge.gui.main_window import MainWindow
@@ -29,19 +30,6 @@ if TYPE_CHECKING:
 # bench/bench_gui_startup.py times it.
 READY_LINE = "dermcharge gui: interactive"
 LOADED_LINE = "dermcharge gui: storage loaded"  # then, once the full backend is attached
-
-
-def code_set_status(today: date) -> tuple[str, str | None]:
-    """The ICD-10-CM release that codes today's visits and the warning when a newer one is due."""
-    try:
-        from dermcharge.codesets.icd10.releases import release_status
-    except ImportError:
-        return ("ICD-10-CM: code sets not installed", None)
-    try:
-        status = release_status(today)
-    except Exception as error:  # a damaged index must not stop the app from starting
-        return ("ICD-10-CM: not readable", str(error))
-    return (f"{status.release} loaded", status.message if status.newer_release_in_force else None)
 
 
 def run(
@@ -99,7 +87,7 @@ def make_main_window(
 def _sign_in(opening: OpeningDatabase, exit_when_ready: bool) -> User | None:
     from dermcharge.gui.sign_in import sign_in_at_start
     from dermcharge.security.errors import SecurityError
-    from dermcharge.storage.errors import StorageError
+    from dermcharge.services.errors import StorageError
 
     try:
         return sign_in_at_start(opening, exit_when_ready=exit_when_ready)

@@ -10,13 +10,13 @@ from dataclasses import replace
 from datetime import date
 
 from dermcharge.domain.record import VisitRecord
+from dermcharge.domain.stored import StoredVisit, VisitSummary
 from dermcharge.domain.visit import Visit
+from dermcharge.domain.workflow import VisitStatus
 from dermcharge.gui.backend_records import PatientHit, ProviderChoice, provider_choices
 from dermcharge.services import people
 from dermcharge.services import visits as visit_service
 from dermcharge.services.database import Database
-from dermcharge.storage.stored import StoredVisit, VisitSummary
-from dermcharge.storage.workflow import VisitStatus
 
 __all__ = ["AppBackend", "PatientHit", "ProviderChoice"]
 

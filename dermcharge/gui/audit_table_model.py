@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from dermcharge.domain.stored import AuditEntry
 from dermcharge.gui.record_table_model import Column, RecordTableModel
-from dermcharge.storage.stored import AuditEntry
 
 
 def change_summary(entry: AuditEntry) -> str:

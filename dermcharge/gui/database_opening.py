@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from dermcharge.services.database import Database
-    from dermcharge.storage.startup_reader import StartupReader
+    from dermcharge.services.first_window import StartupReader
 
 
 def _warm_service_modules() -> None:

@@ -19,7 +19,7 @@ from dermcharge.security.accounts import User
 from dermcharge.security.errors import SecurityError
 from dermcharge.services import encryption
 from dermcharge.services.database import Database
-from dermcharge.storage.errors import StorageError
+from dermcharge.services.errors import StorageError
 
 
 class EncryptDialog(QDialog):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QColor, QHelpEvent, QPalette
@@ -35,12 +35,19 @@ from PySide6.QtWidgets import (
 )
 
 from dermcharge.domain.claim import CodedClaim, Finding, Severity
+from dermcharge.domain.stored import FindingDecision
 from dermcharge.gui.claim_panel import DECIDED_COLOUR
-from dermcharge.storage.errors import StorageError
-from dermcharge.storage.stored import FindingDecision
+from dermcharge.services.errors import StorageError
 
-if TYPE_CHECKING:
-    from dermcharge.gui.visit_window import VisitWindow
+
+class VisitWindow(Protocol):
+    """What the decisions need of the visit window (a QMainWindow) that attaches them: a
+    protocol, so this module does not import the window that imports it."""
+
+    editor: Any  # gui.visit_editor.VisitEditor
+    backend: Any  # gui.app_backend.AppBackend | None (None: a visit file, not a database)
+    stored: Any  # domain.stored.StoredVisit | None
+
 
 ACKNOWLEDGED = "acknowledged"
 OVERRIDDEN = "overridden"

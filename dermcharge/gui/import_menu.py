@@ -6,14 +6,24 @@ on first use. Roles that may not import code sets can disable the returned actio
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QStatusBar
 
-if TYPE_CHECKING:
-    from dermcharge.gui.main_window import MainWindow
+
+class MainWindow(Protocol):
+    """What these entries need of the main window (a QMainWindow) that adds them: a protocol, so
+    this module does not import the window that imports it."""
+
+    ui: Any  # the generated form: menuFile, actionQuit
+    today: date
+
+    def selected_date(self) -> date: ...
+    def statusBar(self) -> QStatusBar: ...
+    def set_code_set_status(self, status: tuple[str, str | None]) -> None: ...
 
 
 def add_import_actions(window: MainWindow) -> tuple[QAction, QAction]:
@@ -54,7 +64,7 @@ def open_cms_import(window: MainWindow) -> QDialog:
 
 
 def _on_icd_imported(window: MainWindow, result: object) -> None:
-    from dermcharge.gui.app import code_set_status
+    from dermcharge.gui.code_set_status import code_set_status
 
     window.set_code_set_status(code_set_status(window.today))
     label = getattr(result, "label", "ICD-10-CM release")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from dermcharge.gui.new_account_dialog import CreateAccount, NewAccountDialog, error_label
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import SecurityError
-from dermcharge.storage.errors import StorageError
+from dermcharge.services.errors import StorageError
 
 Authenticate = Callable[[str, str], User]
 CreateAdmin = CreateAccount

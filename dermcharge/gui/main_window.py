@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dermcharge.domain.workflow import VisitStatus
 from dermcharge.gui.backend_records import provider_label
 from dermcharge.gui.forms.ui_main_window import Ui_MainWindow
 from dermcharge.gui.visit_list_models import STATUS_WORDS, PatientListModel, VisitListModel
-from dermcharge.storage.errors import StorageError
-from dermcharge.storage.workflow import VisitStatus
+from dermcharge.services.errors import StorageError
 
 if TYPE_CHECKING:  # the window is painted before the services load (gui/app.py)
     from dermcharge.gui.app_backend import AppBackend
-    from dermcharge.storage.startup_reader import StartupReader
+    from dermcharge.services.first_window import StartupReader
 
 SEARCH_DELAY_MS = 250  # search after a short pause in typing, not on every key
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import SecurityError
-from dermcharge.storage.errors import StorageError
+from dermcharge.services.errors import StorageError
 
 CreateAccount = Callable[[str, str, str], User]  # username, display name, password
 

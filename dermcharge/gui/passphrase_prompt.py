@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from dermcharge.services import encryption
 from dermcharge.services.database import Database
-from dermcharge.storage.errors import StorageError
+from dermcharge.services.errors import StorageError
 
 Ask = Callable[[str], str | None]  # the message -> the passphrase typed, or None for Cancel
 

@@ -7,14 +7,14 @@ are the second line, so no path through the windows can skip them.
 from __future__ import annotations
 
 from dermcharge.domain.record import VisitRecord
+from dermcharge.domain.stored import StoredVisit, VisitSummary
 from dermcharge.domain.visit import Visit
 from dermcharge.gui.app_backend import AppBackend
 from dermcharge.security.accounts import User
 from dermcharge.security.roles import Action, refusal
 from dermcharge.services import record_access
 from dermcharge.services.database import Database
-from dermcharge.storage.errors import StorageError
-from dermcharge.storage.stored import StoredVisit, VisitSummary
+from dermcharge.services.errors import StorageError
 
 
 class NotPermitted(StorageError):

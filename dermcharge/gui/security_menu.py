@@ -11,7 +11,7 @@ from dermcharge.security.errors import SecurityError
 from dermcharge.security.idle_lock import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from dermcharge.security.roles import Action, refusal
 from dermcharge.services import users
-from dermcharge.storage.errors import StorageError
+from dermcharge.services.errors import StorageError
 
 
 class SecurityMenu:

@@ -22,7 +22,7 @@ from dermcharge.security.errors import SecurityError
 from dermcharge.security.roles import ROLE_WORDS, Action, Role, roles_text
 from dermcharge.services import users
 from dermcharge.services.database import Database
-from dermcharge.storage.errors import StorageError
+from dermcharge.services.errors import StorageError
 
 
 class AddUserDialog(NewAccountDialog):

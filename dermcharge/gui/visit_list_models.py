@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from dermcharge.domain.stored import VisitSummary
 from dermcharge.gui.backend_records import PatientHit
 from dermcharge.gui.record_table_model import Column, RecordTableModel
-from dermcharge.storage.stored import VisitSummary
 
 STATUS_WORDS = {"draft": "Draft", "ready": "Ready for review", "signed": "Signed",
                 "billed": "Billed"}  # fmt: skip

@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
+from dermcharge.domain.stored import StoredVisit
 from dermcharge.gui.app_backend import AppBackend
 from dermcharge.gui.visit_editor import VisitEditor
 from dermcharge.services.capture_flow import CaptureFlow, default_coder
-from dermcharge.storage.errors import StorageError
-from dermcharge.storage.stored import StoredVisit
+from dermcharge.services.errors import StorageError
 
 AUTOSAVE_MS = 1500  # a pause in typing this long saves the draft
 

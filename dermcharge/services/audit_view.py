@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from dermcharge.domain.stored import AuditEntry
 from dermcharge.security.accounts import User
 from dermcharge.security.roles import Action
 from dermcharge.storage import audit_queries
 from dermcharge.storage.database import Database
-from dermcharge.storage.stored import AuditEntry
 
 
 def recent_audit(

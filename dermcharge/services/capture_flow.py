@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from dermcharge.anatomy.sites import site_table
+from dermcharge.coding.procedure_kinds import EM_CODES_BY_STATUS
 from dermcharge.domain.claim import CodedClaim, Finding, Severity
 from dermcharge.domain.visit import (
     BIOPSY_KINDS,
@@ -54,11 +55,6 @@ USUAL_FINDING: dict[Kind, str] = {
     Kind.ACNE_SURGERY: "acne",
     Kind.INCISION_DRAINAGE: "abscess",
     **{kind: "neoplasm_unspecified_behavior" for kind in BIOPSY_KINDS},
-}
-
-EM_CODES = {
-    PatientStatus.NEW: ("99202", "99203", "99204", "99205"),
-    PatientStatus.ESTABLISHED: ("99211", "99212", "99213", "99214", "99215"),
 }
 
 
@@ -139,7 +135,7 @@ class CaptureFlow:
         return {i: problems for i, problems in found.items() if problems}
 
     def em_codes(self) -> tuple[str, ...]:
-        return EM_CODES[self._visit.patient_status]
+        return EM_CODES_BY_STATUS[self._visit.patient_status]
 
     def subscribe(self, listener: Callable[[CaptureFlow], None]) -> None:
         self._listeners.append(listener)

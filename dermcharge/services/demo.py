@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from dermcharge.coding.visit_json import parse_visit
 from dermcharge.domain.record import Provider
 from dermcharge.domain.visit import Payer
+from dermcharge.domain.workflow import VisitAction
 from dermcharge.fees.demo import demo_fee_schedule
 from dermcharge.services.demo_people import (
     COMMERCIAL_PLANS,
@@ -34,7 +35,6 @@ from dermcharge.storage import payer_repository, visit_repository
 from dermcharge.storage import people_repository as people
 from dermcharge.storage.database import Database
 from dermcharge.storage.errors import DatabaseNotEmpty
-from dermcharge.storage.workflow import VisitAction
 
 DEMO_ACTOR = "demo"
 DEFAULT_SEED = 1

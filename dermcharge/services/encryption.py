@@ -30,6 +30,7 @@ from dermcharge.storage.encryption import (
     sqlcipher_available,
 )
 
+ENCRYPTED_DIALECT = "sqlite+pysqlcipher:"
 KEYRING_SERVICE = "dermcharge database key"
 PASSPHRASE_ENV = "DERMCHARGE_DB_PASSPHRASE"
 
@@ -66,7 +67,7 @@ class NotADatabase(EncryptionFailed):
 
 def _could_be_sqlcipher(path: Path) -> bool:
     """SQLCipher writes whole pages of random-looking bytes; text, PDFs and truncated files
-    are something else."""
+    are something else. Read before this process opens the file (only SQLCipher could)."""
     size = path.stat().st_size
     if size % 512:
         return False
@@ -101,6 +102,11 @@ def stored_key(path: Path) -> str | None:
 
 
 def is_encrypted(url: str) -> bool:
+    """Whether `url` names an encrypted SQLite file. The URL of an open encrypted database says
+    so itself; a plain file is asked through SQLite, never opened here (see
+    storage.database_file: an open() would drop this process's locks on a database in use)."""
+    if url.startswith(ENCRYPTED_DIALECT):
+        return True
     try:
         path = sqlite_file(url)
     except EncryptionFailed:

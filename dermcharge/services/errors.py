@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dermcharge.domain.stored import FindingDecision
 from dermcharge.storage.errors import (
     BackupFailed,
     DatabaseNotEmpty,
@@ -18,7 +19,6 @@ from dermcharge.storage.errors import (
     VisitConflict,
     VisitLocked,
 )
-from dermcharge.storage.stored import FindingDecision
 
 
 class SignRefused(InvalidRecord):
@@ -31,9 +31,9 @@ class SignRefused(InvalidRecord):
         super().__init__(
             [
                 f"visit {visit_id} was not signed: {len(listed)} error finding(s) are still "
-                f"open — fix them, or sign with an override reason"
+                f"open — fix them, or sign with an override reason",
+                *listed,
             ]
-            + listed
         )
 
 

@@ -6,84 +6,12 @@ messages name the field as the contract does so the GUI and `dermcharge code` re
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from dermcharge.anatomy.sites import site_table
 from dermcharge.coding.procedure_fields import added_problems
-from dermcharge.domain.visit import (
-    BIOPSY_KINDS,
-    EXCISION_KINDS,
-    NAIL_KINDS,
-    REPAIR_KINDS,
-    Kind,
-    Procedure,
-)
+from dermcharge.coding.procedure_kinds import Need, kind_spec
+from dermcharge.domain.visit import Kind, Procedure
 
-
-class Need(StrEnum):
-    """One thing the procedure panel asks for."""
-
-    SITE = "site"
-    COUNT = "count"
-    LESION = "lesion_cm"
-    MARGIN = "margin_cm"
-    LENGTH = "length_cm"
-    DEFECT = "defect_sq_cm"
-    STAGES = "stages"
-    MODALITY = "modality"
-    AREA = "area_sq_cm"
-    REPAIR = "repair"  # optional nested repair of an excision's wound
-    DRUG = "drug"
-    COMPLICATED = "complicated"
-    TECHNIQUE = "technique"  # issue 20: PDT who/how, graft type, dermabrasion extent
-    DEPTH = "depth"  # debridement level, peel depth
-    DOSE = "dose"  # dose_mg or dose_units, by the drug's measure
-    VOLUME = "volume_ml"
-
-
-_SITE_ONLY = frozenset({Need.SITE})
-_EXCISION = frozenset({Need.SITE, Need.LESION, Need.MARGIN, Need.REPAIR})
-
-NEEDS: dict[Kind, frozenset[Need]] = {
-    **{kind: _SITE_ONLY for kind in BIOPSY_KINDS},
-    Kind.SHAVE_REMOVAL: frozenset({Need.SITE, Need.LESION}),
-    **{kind: _EXCISION for kind in EXCISION_KINDS},
-    **{kind: frozenset({Need.SITE, Need.LENGTH}) for kind in REPAIR_KINDS},
-    Kind.ADJACENT_TISSUE_TRANSFER: frozenset({Need.SITE, Need.DEFECT}),
-    Kind.DESTRUCTION_PREMALIGNANT: frozenset({Need.COUNT}),
-    Kind.DESTRUCTION_BENIGN: frozenset({Need.COUNT}),
-    Kind.DESTRUCTION_MALIGNANT: frozenset({Need.SITE, Need.LESION}),
-    Kind.SKIN_TAG_REMOVAL: frozenset({Need.COUNT}),
-    Kind.MOHS: frozenset({Need.SITE, Need.STAGES}),
-    Kind.INTRALESIONAL_INJECTION: frozenset({Need.COUNT, Need.DRUG}),
-    Kind.INCISION_DRAINAGE: frozenset({Need.SITE, Need.COMPLICATED}),
-    Kind.ACNE_SURGERY: frozenset(),
-    Kind.PHOTOTHERAPY: frozenset({Need.MODALITY}),
-    Kind.EXCIMER_LASER: frozenset({Need.AREA}),
-    Kind.NAIL_AVULSION: _SITE_ONLY,
-    Kind.NAIL_MATRIX_EXCISION: _SITE_ONLY,
-    Kind.NAIL_DEBRIDEMENT: frozenset({Need.SITE, Need.COUNT}),
-    # Issue 20 kinds; their own fields (technique, depth, dose …) are checked by
-    # coding.procedure_fields through _added_problems below.
-    Kind.PHOTODYNAMIC_THERAPY: frozenset({Need.TECHNIQUE, Need.DRUG}),
-    Kind.SKIN_GRAFT: frozenset({Need.SITE, Need.TECHNIQUE, Need.AREA}),
-    Kind.DRUG_INJECTION: frozenset({Need.DRUG, Need.DOSE}),
-    Kind.KOH_PREP: frozenset(),
-    Kind.FUNGAL_CULTURE: frozenset(),
-    Kind.DERMATOPATHOLOGY: frozenset(),
-    Kind.PARING: frozenset({Need.COUNT}),
-    Kind.NAIL_TRIMMING: frozenset(),
-    Kind.CHEMICAL_CAUTERIZATION: _SITE_ONLY,
-    Kind.FOREIGN_BODY_REMOVAL: frozenset({Need.SITE, Need.COMPLICATED}),
-    Kind.DEBRIDEMENT: frozenset({Need.SITE, Need.DEPTH, Need.AREA}),
-    Kind.HYPERHIDROSIS_CHEMODENERVATION: frozenset({Need.SITE, Need.DRUG, Need.DOSE}),
-    Kind.VASCULAR_LASER: frozenset({Need.AREA}),
-    Kind.PATCH_TEST: frozenset({Need.COUNT}),
-    Kind.CHEMICAL_PEEL: frozenset({Need.SITE, Need.DEPTH}),
-    Kind.DERMABRASION: frozenset({Need.TECHNIQUE}),
-    Kind.FILLER: frozenset({Need.VOLUME}),
-    Kind.NEUROTOXIN_COSMETIC: frozenset({Need.DRUG, Need.DOSE}),
-}
+__all__ = ["Need", "needs", "procedure_problems"]
 
 # Measurements the kind needs (optional extras such as a repair or a drug are not "needed").
 _REQUIRED = {
@@ -96,7 +24,11 @@ _REQUIRED = {
 
 
 def needs(kind: Kind) -> frozenset[Need]:
-    return NEEDS.get(kind, frozenset())
+    """The fields the procedure panel shows for `kind` (from the kinds table in the core), with
+    SITE meaning the site is required (it is chosen on the body map, not in the panel)."""
+    spec = kind_spec(kind)
+    shown = spec.asks - {Need.SITE, Need.EXCISED}  # the panel takes lesion + margin instead
+    return shown | {Need.SITE} if spec.site_required else shown
 
 
 def procedure_problems(procedure: Procedure) -> list[str]:
@@ -112,7 +44,7 @@ def procedure_problems(procedure: Procedure) -> list[str]:
             problems.append(f"{field}: {message}")
     if Need.LESION in kind_needs:
         problems += _size_problems(procedure)
-    problems += added_problems(procedure)
+    problems += added_problems(procedure)  # technique, depth, drug dose, volume (issue 20)
     if Need.STAGES in kind_needs and (
         not procedure.stages or any(blocks < 1 for blocks in procedure.stages)
     ):
@@ -121,11 +53,7 @@ def procedure_problems(procedure: Procedure) -> list[str]:
     if repair is not None and repair.length_cm <= 0:
         problems.append("repair.length_cm: enter the repair length (a number greater than 0)")
     # A repair takes the diagnosis of the wound it closes (the contract), so it needs none.
-    wound_closure = procedure.kind in (
-        *REPAIR_KINDS,
-        Kind.ADJACENT_TISSUE_TRANSFER,
-        Kind.SKIN_GRAFT,
-    )
+    wound_closure = not kind_spec(procedure.kind).own_diagnosis
     # A specimen linked to the procedure that took it takes that lesion's diagnosis.
     wound_closure = wound_closure or procedure.specimen_of is not None
     diagnosis = procedure.diagnosis
@@ -144,9 +72,10 @@ def _site_problems(procedure: Procedure, kind_needs: frozenset[Need]) -> list[st
     problems = []
     if site.sides and procedure.laterality is None:
         problems.append(f"laterality: say which {site.label}, left or right")
-    if procedure.kind in NAIL_KINDS and procedure.site not in ("finger", "toe"):
+    nail = kind_spec(procedure.kind).digit
+    if nail and procedure.site not in ("finger", "toe"):
         problems.append("site: a nail procedure is on a finger or a toe")
-    if site.digit and procedure.digit is None and procedure.kind in NAIL_KINDS:
+    if site.digit and procedure.digit is None and nail:
         problems.append(f"digit: say which {site.label} (1 = thumb or great toe … 5)")
     if procedure.digit is not None and not 1 <= procedure.digit <= 5:
         problems.append("digit: must be 1 to 5")
@@ -154,7 +83,7 @@ def _site_problems(procedure: Procedure, kind_needs: frozenset[Need]) -> list[st
 
 
 def _size_problems(procedure: Procedure) -> list[str]:
-    if procedure.kind in EXCISION_KINDS:
+    if Need.EXCISED in kind_spec(procedure.kind).asks:  # lesion + margin, or excised_cm
         if procedure.excised_cm is not None and procedure.excised_cm > 0:
             return []
         problems = []

@@ -6,12 +6,12 @@ through here (GUI and CLI), in the same transaction as the read, as an "open" au
 
 from __future__ import annotations
 
+from dermcharge.domain.stored import StoredVisit, VisitSummary
 from dermcharge.security.accounts import User
 from dermcharge.security.roles import Action
 from dermcharge.storage import visit_queries, visit_repository
 from dermcharge.storage.audit_log import append_audit
 from dermcharge.storage.database import Database
-from dermcharge.storage.stored import StoredVisit, VisitSummary
 
 
 def open_visit_logged(db: Database, visit_id: int, *, actor: str) -> StoredVisit:

@@ -23,8 +23,8 @@ from dermcharge.fees.demo import demo_fee_schedule
 from dermcharge.fees.schedule import FeeSchedule, schedule_for
 
 if TYPE_CHECKING:  # storage is imported only by the functions that read the database
+    from dermcharge.domain.stored import StoredVisit
     from dermcharge.storage.database import Database
-    from dermcharge.storage.stored import StoredVisit
 
 # Printed when a visit record has no practice block: plainly an example, with the CMS example NPI.
 DEMO_PRACTICE = Practice(

@@ -8,10 +8,10 @@ from datetime import date
 from typing import Any
 
 from dermcharge.coding.claim_json import claim_to_json
+from dermcharge.domain.stored import StoredVisit
 from dermcharge.services.visit_record_input import visit_record_to_json
 from dermcharge.storage import visit_queries, visit_repository
 from dermcharge.storage.database import Database
-from dermcharge.storage.stored import StoredVisit
 
 CSV_COLUMNS = (
     "visit_id",

@@ -12,7 +12,16 @@ from datetime import date
 
 from dermcharge.domain.claim import CodedClaim
 from dermcharge.domain.record import Patient, VisitRecord
+from dermcharge.domain.stored import (
+    AuditEntry,
+    ClaimLineSummary,
+    FindingDecision,
+    SignedVersion,
+    StoredVisit,
+    VisitSummary,
+)
 from dermcharge.domain.visit import Visit
+from dermcharge.domain.workflow import VisitAction, VisitStatus, allowed_actions
 from dermcharge.services.errors import SignRefused
 from dermcharge.services.record_checks import (
     date_of_service_problems,
@@ -27,15 +36,6 @@ from dermcharge.storage import visit_queries, visit_repository
 from dermcharge.storage.audit_log import audit_entries
 from dermcharge.storage.database import Database
 from dermcharge.storage.errors import InvalidRecord
-from dermcharge.storage.stored import (
-    AuditEntry,
-    ClaimLineSummary,
-    FindingDecision,
-    SignedVersion,
-    StoredVisit,
-    VisitSummary,
-)
-from dermcharge.storage.workflow import VisitAction, VisitStatus, allowed_actions
 
 Coder = Callable[[Visit], CodedClaim]
 

@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dermcharge.domain.stored import AuditEntry
 from dermcharge.storage.models import AuditRow
-from dermcharge.storage.stored import AuditEntry
 
 
 def _json_safe(value: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -7,9 +7,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dermcharge.domain.stored import AuditEntry
 from dermcharge.storage.audit_log import audit_entry
 from dermcharge.storage.models import AuditRow
-from dermcharge.storage.stored import AuditEntry
 
 DEFAULT_PAGE = 500
 

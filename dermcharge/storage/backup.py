@@ -22,6 +22,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import make_url
 
 from dermcharge.app_dirs import data_dir
+from dermcharge.storage.database_file import is_plain_sqlite
 from dermcharge.storage.database_url import is_postgresql, is_sqlite
 from dermcharge.storage.errors import BackupFailed, RestoreRefused
 from dermcharge.storage.migrate import alembic_config
@@ -153,8 +154,7 @@ def _unreadable(live: Path) -> bool:
     the online backup API cannot copy it, so it is set aside whole."""
     if not live.exists() or live.stat().st_size == 0:
         return False
-    with live.open("rb") as handle:
-        return handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER
+    return not is_plain_sqlite(live)  # through SQLite: an open() here would drop its locks
 
 
 def _replace_unreadable(live: Path, checked: Path, revision: str, stamp: datetime) -> RestoreResult:

@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
+from dermcharge.storage.database_file import is_plain_sqlite
 from dermcharge.storage.errors import StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -74,11 +75,6 @@ def encrypted_url(path: Path, key: str) -> str:
     """The SQLAlchemy URL that opens the encrypted file with `key` (it holds the secret)."""
     url = URL.create("sqlite+pysqlcipher", username="", password=key, database=str(path))
     return url.render_as_string(hide_password=False)
-
-
-def is_plain_sqlite(path: Path) -> bool:
-    with path.open("rb") as file:
-        return file.read(16) == SQLITE_HEADER
 
 
 def _quoted(text: str) -> str:

@@ -19,14 +19,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from urllib.parse import quote
 
+from dermcharge.domain.stored import ClaimLineSummary, VisitSummary, visit_summary
+from dermcharge.domain.workflow import VisitStatus
+from dermcharge.storage.database_file import is_plain_sqlite, sqlite_uri
 from dermcharge.storage.errors import DatabaseUnavailable
 from dermcharge.storage.schema_head import shipped_head
-from dermcharge.storage.stored import ClaimLineSummary, VisitSummary, visit_summary
-from dermcharge.storage.workflow import VisitStatus
 
-_PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 _PLAIN_SQLITE_PREFIX = "sqlite:///"  # the stock pysqlite driver; anything else takes the full path
 
 # The statements visit_queries.py builds with SQLAlchemy (_DAY, _DAY_BY_PROVIDER, _DAY_LINES),
@@ -106,10 +105,10 @@ def open_startup_reader(url: str) -> StartupReader | None:
         return None
     path = Path(url[len(_PLAIN_SQLITE_PREFIX) :])
     head = shipped_head()
-    if head is None or not _is_plain_sqlite(path):
+    if head is None or not is_plain_sqlite(path):
         return None
     try:
-        connection = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        connection = sqlite3.connect(sqlite_uri(path), uri=True)
     except sqlite3.Error:
         return None
     try:
@@ -130,11 +129,3 @@ def _lines_by_visit(connection: sqlite3.Connection, day: str) -> dict[int, list[
             ClaimLineSummary(cpt, units, tuple(modifiers.split()), tuple(diagnoses.split()))
         )
     return lines
-
-
-def _is_plain_sqlite(path: Path) -> bool:
-    try:
-        with path.open("rb") as file:
-            return file.read(len(_PLAIN_SQLITE_HEADER)) == _PLAIN_SQLITE_HEADER
-    except OSError:
-        return False

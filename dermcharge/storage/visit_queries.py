@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Executable, bindparam, select
 
+from dermcharge.domain.stored import ClaimLineSummary, VisitSummary, visit_summary
+from dermcharge.domain.workflow import VisitStatus
 from dermcharge.storage.models import ClaimLineRow, PatientRow, ProviderRow, VisitRow
-from dermcharge.storage.stored import ClaimLineSummary, VisitSummary, visit_summary
-from dermcharge.storage.workflow import VisitStatus
 
 _SUMMARY_COLUMNS = (
     VisitRow.id,

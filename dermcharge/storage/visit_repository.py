@@ -17,7 +17,16 @@ from dermcharge.coding.claim_json import claim_from_json, claim_to_json
 from dermcharge.coding.visit_json import InvalidVisit, parse_visit, visit_to_json
 from dermcharge.domain.claim import CodedClaim
 from dermcharge.domain.record import VisitRecord
+from dermcharge.domain.stored import SignedVersion, StoredVisit
 from dermcharge.domain.visit import Visit
+from dermcharge.domain.workflow import (
+    ACTION_WORDS,
+    LOCKED,
+    VisitAction,
+    VisitStatus,
+    next_status,
+    refusal_hint,
+)
 from dermcharge.storage.audit_log import add_audited, append_audit
 from dermcharge.storage.errors import (
     IllegalTransition,
@@ -28,16 +37,7 @@ from dermcharge.storage.errors import (
 )
 from dermcharge.storage.models import FindingRow, VisitRow, VisitVersionRow
 from dermcharge.storage.people_repository import get_patient, get_practice, get_provider
-from dermcharge.storage.stored import SignedVersion, StoredVisit
 from dermcharge.storage.visit_rows import claim_summary, finding_decisions, write_child_rows
-from dermcharge.storage.workflow import (
-    ACTION_WORDS,
-    LOCKED,
-    VisitAction,
-    VisitStatus,
-    next_status,
-    refusal_hint,
-)
 
 
 def _snapshot(row: VisitRow) -> dict[str, Any]:

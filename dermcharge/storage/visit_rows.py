@@ -12,9 +12,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from dermcharge.domain.claim import CodedClaim
+from dermcharge.domain.stored import FindingDecision
 from dermcharge.domain.visit import Procedure, Visit
 from dermcharge.storage.models import ClaimLineRow, DiagnosisRow, FindingRow, ProcedureRow
-from dermcharge.storage.stored import FindingDecision
 
 CHILD_ROWS = (ProcedureRow, ClaimLineRow, DiagnosisRow)
 

@@ -8,6 +8,8 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from dermcharge.domain.claim import ClaimLine, CodedClaim, Finding, NotBilled, Severity
+from dermcharge.domain.stored import ClaimLineSummary, VisitSummary
+from dermcharge.domain.workflow import VisitStatus
 from dermcharge.gui.app_backend import PatientHit
 from dermcharge.gui.claim_models import (
     ClaimLineModel,
@@ -19,8 +21,6 @@ from dermcharge.gui.claim_models import (
 )
 from dermcharge.gui.site_list_model import SiteListModel
 from dermcharge.gui.visit_list_models import PatientListModel, VisitListModel
-from dermcharge.storage.stored import ClaimLineSummary, VisitSummary
-from dermcharge.storage.workflow import VisitStatus
 
 CLAIM = CodedClaim(
     lines=(

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 from dermcharge.domain.claim import CodedClaim, Finding, Severity
 from dermcharge.domain.record import Insurance, Patient, Provider, VisitRecord
+from dermcharge.domain.stored import FindingDecision
 from dermcharge.domain.visit import Diagnosis, Kind, Laterality, Payer, Procedure, Visit
 from dermcharge.gui.app_backend import AppBackend
 from dermcharge.gui.finding_decisions import ReasonDialog, open_errors
 from dermcharge.gui.visit_window import VisitWindow
 from dermcharge.services import visits
 from dermcharge.services.database import open_app_database
-from dermcharge.storage.stored import FindingDecision
 
 DOS = date(2026, 11, 20)
 

@@ -268,7 +268,7 @@ def _complete_added(flow: CaptureFlow, kind: Kind, needs: frozenset) -> None:
         flow.set_field(technique=sorted(TECHNIQUES[kind])[0])
     if Need.DEPTH in needs:
         flow.set_field(depth=sorted(DEPTHS[kind])[0])
-    if Need.DOSE in needs:
+    if Need.DOSE_MG in needs or Need.DOSE_UNITS in needs:
         drug = sorted(DRUGS_FOR[kind])[0]
         measure = drugs()[drug].measure
         flow.set_field(drug=drug, **{f"dose_{measure}": Decimal(20)}, container="multi_dose")

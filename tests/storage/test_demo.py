@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import select
 
 from dermcharge.domain.npi import is_valid
+from dermcharge.domain.workflow import VisitStatus
 from dermcharge.services import visits
 from dermcharge.services.demo import fill_demo_database
 from dermcharge.services.fee_schedules import stored_fee_schedules
 from dermcharge.storage.database import Database, open_database
 from dermcharge.storage.errors import DatabaseNotEmpty
 from dermcharge.storage.models import PatientRow, ProviderRow, VisitRow
-from dermcharge.storage.workflow import VisitStatus
 from tests.storage.storage_samples import sample_record, stand_in_coder
 
 SATURDAY = date(2026, 11, 28)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from dermcharge.domain.record import Provider
+from dermcharge.domain.workflow import VisitStatus
 from dermcharge.services import visits
 from dermcharge.storage.database import Database
-from dermcharge.storage.workflow import VisitStatus
 from tests.storage.storage_samples import DOS, OTHER_VALID_NPI, sample_record, stand_in_coder
 
 

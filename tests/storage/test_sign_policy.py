@@ -11,12 +11,12 @@ from dataclasses import replace
 import pytest
 
 from dermcharge.domain.claim import CodedClaim, Finding, Severity
+from dermcharge.domain.stored import StoredVisit
 from dermcharge.domain.visit import Visit
+from dermcharge.domain.workflow import VisitStatus
 from dermcharge.services import visits
 from dermcharge.services.errors import SignRefused
 from dermcharge.storage.database import Database
-from dermcharge.storage.stored import StoredVisit
-from dermcharge.storage.workflow import VisitStatus
 from tests.storage.storage_samples import sample_record, stand_in_coder
 
 UNDECIDABLE = "procedure 1: the lesion size is needed to choose the code"

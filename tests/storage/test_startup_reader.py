@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from dermcharge.domain.workflow import VisitStatus
 from dermcharge.services import users, visits
 from dermcharge.services.demo import fill_demo_database
 from dermcharge.storage import people_repository
@@ -17,7 +18,6 @@ from dermcharge.storage.database import Database, open_database
 from dermcharge.storage.errors import StorageError
 from dermcharge.storage.schema_head import shipped_head
 from dermcharge.storage.startup_reader import StartupReader, open_startup_reader
-from dermcharge.storage.workflow import VisitStatus
 
 TODAY = date(2026, 11, 20)
 

@@ -6,17 +6,17 @@ from dataclasses import replace
 
 import pytest
 
-from dermcharge.services import visits
-from dermcharge.storage.database import Database
-from dermcharge.storage.errors import IllegalTransition, VisitLocked
-from dermcharge.storage.stored import StoredVisit
-from dermcharge.storage.workflow import (
+from dermcharge.domain.stored import StoredVisit
+from dermcharge.domain.workflow import (
     TRANSITIONS,
     VisitAction,
     VisitStatus,
     allowed_actions,
     next_status,
 )
+from dermcharge.services import visits
+from dermcharge.storage.database import Database
+from dermcharge.storage.errors import IllegalTransition, VisitLocked
 from tests.storage.storage_samples import sample_record, sample_visit, stand_in_coder
 
 

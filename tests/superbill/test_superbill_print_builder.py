@@ -209,8 +209,8 @@ def test_engine_code_set_keys_read_as_names_in_the_footer() -> None:
 
 
 def _stored(**changes: object):  # type: ignore[no-untyped-def]
-    from dermcharge.storage.stored import FindingDecision, StoredVisit
-    from dermcharge.storage.workflow import VisitStatus
+    from dermcharge.domain.stored import FindingDecision, StoredVisit
+    from dermcharge.domain.workflow import VisitStatus
 
     at = datetime(2026, 11, 20, 17, 5, tzinfo=UTC)
     base = StoredVisit(
@@ -258,9 +258,9 @@ def test_stored_visit_carries_status_signature_and_only_open_errors() -> None:
 
 
 def test_stored_draft_keeps_its_open_error_and_is_unsigned() -> None:
+    from dermcharge.domain.stored import FindingDecision
+    from dermcharge.domain.workflow import VisitStatus
     from dermcharge.services.superbill_print import superbill_for_stored
-    from dermcharge.storage.stored import FindingDecision
-    from dermcharge.storage.workflow import VisitStatus
 
     open_error = FindingDecision(1, 0, "error", "size", "Excised size is between brackets.")
     stored = _stored(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from dermcharge.storage.workflow import VisitStatus
+from dermcharge.domain.workflow import VisitStatus
 
 if TYPE_CHECKING:  # annotations only: the first window's list rows need neither
     from dermcharge.domain.claim import CodedClaim
