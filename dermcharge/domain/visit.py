@@ -142,7 +142,9 @@ class Procedure:
     area_sq_cm: Decimal | None = None
     # Issue 20 fields (coding-api.md as extended in README "Procedures added in 2026"):
     technique: str | None = None  # PDT who/how, graft split/full_thickness, dermabrasion extent
-    depth: str | None = None  # debridement subcutaneous/muscle/bone; peel epidermal/dermal
+    # Excisions: cutaneous, subcutaneous or subfascial (soft tissue tumour codes, issue 20a);
+    # debridement subcutaneous/muscle/bone; chemical peel epidermal/dermal (issue 20b).
+    depth: str | None = None
     dose_units: Decimal | None = None  # a drug measured in units (botulinum toxin)
     wasted_mg: Decimal | None = None  # discarded from a single-dose container (JW line)
     wasted_units: Decimal | None = None
@@ -169,6 +171,9 @@ class EmService:
     code: str
     separately_identifiable: bool = True
     diagnoses: tuple[Diagnosis, ...] = ()
+    # The practitioner is the continuing focal point, or gives ongoing care for a serious or
+    # complex condition (G2211); None: not recorded.
+    longitudinal_care: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -178,6 +183,9 @@ class ProfileOverrides:
     distinct_modifier: str | None = None
     append_51: bool | None = None
     laterality_modifiers: bool | None = None
+    repeated_code: str | None = None  # "units", "distinct_modifier" or "repeat_76"
+    small_benign_repair_bundle: bool | None = None  # NCCI R-EX-6 for a payer that follows NCCI
+    pays_g2211: bool | None = None  # the payer pays the G2211 visit complexity add-on
 
 
 @dataclass(frozen=True)
