@@ -41,6 +41,10 @@ TISSUE_REMOVAL = BIOPSY | SHAVE | EXCISION | MOHS
 # Benign-lesion removals that Medicare LCDs cover only with a documented indication (R-COS-1).
 BENIGN_REMOVAL = SHAVE | BENIGN_EXCISION | BENIGN_DESTRUCTION | SKIN_TAGS
 
+# Services done for appearance (issue 20): chemical peels, dermabrasion, fillers. The engine puts
+# them on the self-pay list; on a claim they are a cosmetic service billed to an insurer.
+COSMETIC_ONLY = code_span(15780, 15783) | code_span(15788, 15793) | code_span(11950, 11954)
+
 DISTINCT_SERVICE_MODIFIERS = frozenset({"59", "XE", "XS", "XP", "XU"})  # R-MOD-59
 # NCCI-associated anatomic modifiers (R-MOD-59, R-MOD-ANAT): they too mark a separate site.
 ANATOMIC_MODIFIERS = frozenset(

@@ -12,7 +12,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dermcharge.checks.code_families import BENIGN_REMOVAL, PREMALIGNANT_DESTRUCTION
+from dermcharge.checks.code_families import (
+    BENIGN_REMOVAL,
+    COSMETIC_ONLY,
+    PREMALIGNANT_DESTRUCTION,
+    VASCULAR_DESTRUCTION,
+)
 from dermcharge.checks.context import CheckContext
 from dermcharge.checks.diagnosis_classes import Behaviour, behaviour, signals_cosmetic
 from dermcharge.domain.claim import ClaimLine, Finding, Severity
@@ -39,12 +44,29 @@ def check_cosmetic(ctx: CheckContext) -> list[Finding]:
     """Benign-lesion removal lines without a documented indication, and misplaced ABN modifiers."""
     found: list[Finding] = []
     for number, line in enumerate(ctx.lines, 1):
-        if line.cpt in BENIGN_REMOVAL and _signals_cosmetic(line):
+        if line.cpt in COSMETIC_ONLY and ctx.visit.payer is not Payer.SELF_PAY:
+            found.append(_cosmetic_on_claim(ctx, number, line))
+        elif line.cpt in BENIGN_REMOVAL | VASCULAR_DESTRUCTION and _signals_cosmetic(line):
             for finding in _benign_removal(ctx, number, line):
                 _add_or_merge(found, finding)
         elif line.cpt in PREMALIGNANT_DESTRUCTION and ctx.visit.payer is Payer.MEDICARE:
             found.extend(_ak_liability_modifiers(ctx, number, line))
     return found
+
+
+def _cosmetic_on_claim(ctx: CheckContext, number: int, line: ClaimLine) -> Finding:
+    """A peel, dermabrasion or filler is cosmetic: the patient pays the practice's cash price;
+    it never goes on an insurance claim (R-COS-3; issue 20: always self-pay)."""
+    return Finding(
+        Severity.ERROR,
+        CHECK,
+        f"Line {number}: {line.cpt} is a cosmetic service; it is self-pay at the practice's "
+        "cash price and never goes on an insurance claim.",
+        (number,),
+        ctx.line_procedures(line),
+        COMMERCIAL_SOURCE + "; " + ABN_SOURCE,
+        "Remove the line from the claim; record it as the cosmetic kind so it prints as self-pay.",
+    )
 
 
 def _add_or_merge(found: list[Finding], finding: Finding) -> None:

@@ -138,7 +138,7 @@ def _closure_recorded(ctx: CheckContext, index: int) -> bool:
         return True
     region = _region(mohs.site)
     for other in ctx.visit.procedures:
-        if other.kind not in CLOSURE_KINDS:
+        if other.kind not in CLOSURE_KINDS and other.kind is not Kind.SKIN_GRAFT:
             continue
         if other.site == mohs.site or (region is not None and _region(other.site) == region):
             return True

@@ -20,7 +20,8 @@ from dermcharge.codesets.cms.quarter import Quarter
 from dermcharge.codesets.cms.tables import TableOrigin
 
 CPT_DESCRIPTORS = "cpt-descriptors"
-KINDS = [k.value for k in TableKind] + [CPT_DESCRIPTORS]
+HCPCS_DRUGS = "hcpcs-drugs"  # the CMS HCPCS file (CSV) applied to the drug table's dates
+KINDS = [k.value for k in TableKind] + [CPT_DESCRIPTORS, HCPCS_DRUGS]
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -78,6 +79,8 @@ def run_import(args: argparse.Namespace) -> int:
             f"loaded licensed CPT descriptors from {path.name}: {covered} of {total} codes covered"
         )
         return 0
+    if args.kind == HCPCS_DRUGS:
+        return _import_hcpcs_drugs(path)
     quarter = _quarter(args.quarter)
     try:
         stored = import_file(path, TableKind(args.kind) if args.kind else None, quarter)
@@ -93,6 +96,25 @@ def run_import(args: argparse.Namespace) -> int:
         f"{stored.row_count} rows{f' (parts {parts})' if parts else ''}; in force for dates of "
         f"service from {stored.quarter.start.isoformat()}"
     )
+    return 0
+
+
+def _import_hcpcs_drugs(path: Path) -> int:
+    """Apply the HCPCS file's dates to the drug table; write it to the code-set folder."""
+    from dermcharge.codesets.cms.atomic_write import write_text_atomically
+    from dermcharge.codesets.hcpcs_drugs import HcpcsFileError, read_hcpcs_csv, update_drug_table
+    from dermcharge.coding.drug_table import imported_path, shipped_or_imported
+
+    try:
+        rows = read_hcpcs_csv(path.read_text(encoding="utf-8-sig"))
+    except (HcpcsFileError, UnicodeDecodeError) as error:
+        raise CliError(f"{path.name}: {error}") from None
+    table, notes = update_drug_table(shipped_or_imported(), rows)
+    table["source"] += f" Dates updated from {path.name} on {date.today().isoformat()}."
+    write_text_atomically(imported_path(), json.dumps(table, indent=1, ensure_ascii=False) + "\n")
+    for note in notes:
+        print(note)
+    print(f"drug table updated from {path.name}: {len(notes)} change(s) or note(s)")
     return 0
 
 

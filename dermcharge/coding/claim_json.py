@@ -7,21 +7,43 @@ from typing import Any
 from dermcharge.domain.claim import ClaimLine, CodedClaim, Finding, NotBilled, Severity
 
 
-def claim_to_json(claim: CodedClaim) -> dict[str, Any]:
+def _line_to_json(line: ClaimLine) -> dict[str, Any]:
     return {
-        "lines": [
-            {
-                "cpt": line.cpt,
-                "units": line.units,
-                "modifiers": list(line.modifiers),
-                "diagnoses": list(line.diagnoses),
-                "description": line.description,
-                "why": line.why,
-                "procedures": [p for p in line.procedures if p is not None],
-                "em": None in line.procedures,
-            }
-            for line in claim.lines
-        ],
+        "cpt": line.cpt,
+        "units": line.units,
+        "modifiers": list(line.modifiers),
+        "diagnoses": list(line.diagnoses),
+        "description": line.description,
+        "why": line.why,
+        "procedures": [p for p in line.procedures if p is not None],
+        "em": None in line.procedures,
+    }
+
+
+def _line_from_json(line: dict[str, Any]) -> ClaimLine:
+    return ClaimLine(
+        cpt=str(line["cpt"]),
+        units=int(line["units"]),
+        modifiers=tuple(line.get("modifiers", ())),
+        diagnoses=tuple(line.get("diagnoses", ())),
+        description=str(line.get("description", "")),
+        why=str(line.get("why", "")),
+        procedures=(
+            ((None,) if line.get("em") else ()) + tuple(int(p) for p in line.get("procedures", ()))
+        ),
+    )
+
+
+def claim_to_json(claim: CodedClaim) -> dict[str, Any]:
+    out = _claim_to_json(claim)
+    # dermcharge's extension: cosmetic services the patient pays, never on the claim.
+    out["self_pay"] = [_line_to_json(line) for line in claim.self_pay]
+    return out
+
+
+def _claim_to_json(claim: CodedClaim) -> dict[str, Any]:
+    return {
+        "lines": [_line_to_json(line) for line in claim.lines],
         "diagnoses": list(claim.diagnoses),
         "not_billed": [
             {
@@ -49,21 +71,7 @@ def claim_to_json(claim: CodedClaim) -> dict[str, Any]:
 
 
 def claim_from_json(data: dict[str, Any]) -> CodedClaim:
-    lines = tuple(
-        ClaimLine(
-            cpt=str(line["cpt"]),
-            units=int(line["units"]),
-            modifiers=tuple(line.get("modifiers", ())),
-            diagnoses=tuple(line.get("diagnoses", ())),
-            description=str(line.get("description", "")),
-            why=str(line.get("why", "")),
-            procedures=(
-                ((None,) if line.get("em") else ())
-                + tuple(int(p) for p in line.get("procedures", ()))
-            ),
-        )
-        for line in data.get("lines", ())
-    )
+    lines = tuple(_line_from_json(line) for line in data.get("lines", ()))
     return CodedClaim(
         lines=lines,
         diagnoses=tuple(data.get("diagnoses", ())),
@@ -88,4 +96,5 @@ def claim_from_json(data: dict[str, Any]) -> CodedClaim:
             for f in data.get("findings", ())
         ),
         code_sets=dict(data.get("code_sets", {})),
+        self_pay=tuple(_line_from_json(line) for line in data.get("self_pay", ())),
     )

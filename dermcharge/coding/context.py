@@ -36,6 +36,7 @@ DEFAULT_FINDING = {
     Kind.DESTRUCTION_PREMALIGNANT: "actinic_keratosis",
     Kind.EXCIMER_LASER: "psoriasis",
     Kind.SKIN_TAG_REMOVAL: "skin_tag",
+    Kind.PHOTODYNAMIC_THERAPY: "actinic_keratosis",
 }
 
 

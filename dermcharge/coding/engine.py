@@ -18,13 +18,18 @@ from dermcharge.coding import assembly, global_modifiers, modifiers, repeated_co
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.families import (
     biopsy,
+    cosmetic_services,
     counted,
     evaluation,
     flap,
+    grafts,
     lesion_size,
+    minor_procedures,
     mohs,
     nails,
     office,
+    office_tests,
+    photodynamic,
     repair,
     visit_complexity,
 )
@@ -77,6 +82,12 @@ def code_visit(
     office.code_phototherapy(ctx)
     office.code_excimer(ctx)
     nails.code_nails(ctx)
+    photodynamic.code_photodynamic(ctx)
+    grafts.code_grafts(ctx)
+    office_tests.code_tests(ctx)
+    office_tests.code_dermatopathology(ctx)
+    minor_procedures.code_minor_procedures(ctx)
+    self_pay = cosmetic_services.code_cosmetic_services(ctx)
     global_modifiers.code_postop_visits(ctx)
 
     lines = modifiers.apply_distinct_service(ctx, ctx.draft.lines)
@@ -85,6 +96,7 @@ def code_visit(
         modifiers.apply_liability(ctx, line)
         modifiers.apply_anatomic(ctx, line)
     em_line = evaluation.code_evaluation(ctx, lines)
+    em_line = minor_procedures.em_beside_injection(ctx, em_line, lines)
     if em_line is not None:
         lines.append(em_line)
         complexity = visit_complexity.code_visit_complexity(
@@ -107,6 +119,7 @@ def code_visit(
         not_billed=tuple(ctx.draft.not_billed),
         findings=tuple(findings),
         code_sets={"icd10cm": catalog.release, "rules": RULES_VERSION, "ptp": ctx.ptp.label},
+        self_pay=tuple(self_pay),
     )
     if run_checks:
         claim = _checked(visit, claim, catalog)

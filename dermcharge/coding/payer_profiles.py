@@ -24,6 +24,9 @@ class PayerProfile:
     # Issue 20a; defaults so profile rows written before them still load.
     repeated_code: str = "units"  # one code for separate lesions: coding/repeated_codes.py
     pays_g2211: bool = False  # the visit complexity add-on (coding/families/visit_complexity.py)
+    # JW/JZ on drugs from single-dose containers: Medicare policy (Pub. 100-04 ch. 17 §40);
+    # other payers adopt it by contract, so it is a profile choice.
+    drug_waste_modifiers: bool = False
 
 
 @cache

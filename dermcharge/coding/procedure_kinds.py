@@ -31,6 +31,12 @@ class Need(StrEnum):
     REPAIR = "repair"  # optional nested repair of an excision's wound
     DRUG = "drug"  # with its optional dose_mg
     COMPLICATED = "complicated"
+    # Issue 20 kinds (their values and checks: coding/procedure_fields.py)
+    TECHNIQUE = "technique"  # PDT who/how, graft split/full thickness, dermabrasion extent
+    DEPTH = "depth"  # debridement level, peel depth
+    DOSE_MG = "dose_mg"  # a drug dosed in mg (steroids); the intralesional dose stays optional
+    DOSE_UNITS = "dose_units"  # a drug dosed in units (botulinum toxins)
+    VOLUME = "volume_ml"  # filler
 
 
 @dataclass(frozen=True)
@@ -89,6 +95,26 @@ KIND_SPECS: dict[Kind, KindSpec] = {
     Kind.NAIL_DEBRIDEMENT: _spec(_SITE, _COUNT, digit=True),
     # A post-operative visit in a global period (99024, no charge): where, when it is known.
     Kind.POSTOP_VISIT: _spec(optional=(_SITE,)),
+    # Issue 20 (README "Procedures added in 2026"). An optional count (injections, specimens)
+    # is read by coding/procedure_fields.py so the panel does not demand it.
+    Kind.PHOTODYNAMIC_THERAPY: _spec(Need.TECHNIQUE, optional=(_SITE, Need.DRUG)),
+    Kind.SKIN_GRAFT: _spec(_SITE, Need.TECHNIQUE, Need.AREA, own_diagnosis=False),
+    Kind.DRUG_INJECTION: _spec(Need.DRUG, Need.DOSE_MG, optional=(_SITE,)),
+    Kind.KOH_PREP: _spec(optional=(_SITE,)),
+    Kind.FUNGAL_CULTURE: _spec(optional=(_SITE,)),
+    Kind.DERMATOPATHOLOGY: _spec(optional=(_SITE,)),
+    Kind.PARING: _spec(_COUNT, optional=(_SITE,)),
+    Kind.NAIL_TRIMMING: _spec(optional=(_SITE,)),
+    Kind.CHEMICAL_CAUTERIZATION: _spec(_SITE),
+    Kind.FOREIGN_BODY_REMOVAL: _spec(_SITE, optional=(Need.COMPLICATED,)),
+    Kind.DEBRIDEMENT: _spec(_SITE, Need.DEPTH, Need.AREA),
+    Kind.HYPERHIDROSIS_CHEMODENERVATION: _spec(_SITE, Need.DRUG, Need.DOSE_UNITS),
+    Kind.VASCULAR_LASER: _spec(Need.AREA, optional=(_SITE,)),
+    Kind.PATCH_TEST: _spec(_COUNT, optional=(_SITE,)),
+    Kind.CHEMICAL_PEEL: _spec(_SITE, Need.DEPTH),
+    Kind.DERMABRASION: _spec(Need.TECHNIQUE, optional=(_SITE,)),
+    Kind.FILLER: _spec(Need.VOLUME, optional=(_SITE,)),
+    Kind.NEUROTOXIN_COSMETIC: _spec(Need.DRUG, Need.DOSE_UNITS, optional=(_SITE,)),
 }
 
 

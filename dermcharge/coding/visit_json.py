@@ -17,6 +17,15 @@ from dermcharge.anatomy.sites import site_table
 from dermcharge.codesets.icd10.catalog import Icd10Catalog, normalize_code
 from dermcharge.coding import history_json
 from dermcharge.coding.diagnoses import known_findings
+from dermcharge.coding.procedure_fields import (
+    FIELDS as ADDED_FIELDS,
+)
+from dermcharge.coding.procedure_fields import (
+    STEROIDS,
+    added_fields_to_json,
+    parse_added_fields,
+    parse_drug,
+)
 from dermcharge.coding.procedure_kinds import EM_CODES, Need, kind_spec
 from dermcharge.domain.visit import (
     Abn,
@@ -38,7 +47,7 @@ DISTINCT_MODIFIERS = frozenset({"59", "XS"})
 # Where an excised tumour lies (CPT soft tissue tumour guidelines; families/soft_tissue.py).
 EXCISION_DEPTHS = frozenset({"cutaneous", "subcutaneous", "subfascial"})
 REPEATED_CODE_POLICIES = frozenset({"units", "distinct_modifier", "repeat_76"})  # repeated_codes
-DRUGS = frozenset({"triamcinolone_acetonide"})
+DRUGS = STEROIDS  # drugs an intralesional injection may record (procedure_fields.py)
 
 # Upper limits past which a measurement is a typing error, not a clinical value.
 LIMITS = {
@@ -271,7 +280,7 @@ def _parse_diagnosis(
 
 
 def _parse_procedure(
-    reader: _Reader, raw: Any, path: str, catalog: Icd10Catalog | None
+    reader: _Reader, raw: Any, path: str, catalog: Icd10Catalog | None, n_procedures: int = 0
 ) -> Procedure | None:
     obj = reader.obj(raw, path)
     if obj is None:
@@ -331,11 +340,8 @@ def _parse_procedure(
             fields[need.value] = reader.number(obj, need.value, path, required=need in requires)
     if Need.STAGES in asks:
         fields["stages"] = _parse_stages(reader, obj.get("stages"), f"{path}.stages")
-    if Need.DRUG in asks:
-        fields["drug"] = reader.choice(obj, "drug", path, DRUGS)
-        fields["dose_mg"] = reader.number(obj, "dose_mg", path)
-        if fields["dose_mg"] is not None and obj.get("drug") is None:
-            reader.fail(f"{path}.drug", "is required with dose_mg (triamcinolone_acetonide)")
+    if Need.DRUG in asks:  # the drug, its dose in the drug's measure, discarded amount, vial
+        fields.update(parse_drug(reader, obj, path, kind))
     if Need.COMPLICATED in asks:
         fields["complicated"] = bool(reader.flag(obj, "complicated", path))
     if Need.MODALITY in asks:
@@ -343,6 +349,7 @@ def _parse_procedure(
             obj, "modality", path, frozenset(Modality), required=Need.MODALITY in requires
         )
         fields["modality"] = Modality(modality) if modality else None
+    fields.update(parse_added_fields(reader, obj, path, kind, n_procedures))
     abn = reader.choice(obj, "abn", path, frozenset(Abn))
     return Procedure(
         kind=kind,
@@ -438,7 +445,7 @@ def parse_visit(
         )
         raw_procedures = []
     for i, raw in enumerate(raw_procedures):
-        parsed = _parse_procedure(reader, raw, f"procedures[{i}]", catalog)
+        parsed = _parse_procedure(reader, raw, f"procedures[{i}]", catalog, len(raw_procedures))
         if parsed is not None:
             procedures.append(parsed)
     diagnosis_order = _parse_diagnosis_order(reader, top.get("diagnosis_order"), catalog)
@@ -544,7 +551,7 @@ PROCEDURE_FIELDS = frozenset({
     "kind", "site", "laterality", "digit", "count", "lesion_cm", "margin_cm", "excised_cm",
     "length_cm", "defect_sq_cm", "stages", "drug", "dose_mg", "complicated", "modality",
     "area_sq_cm", "repair", "icd10", "finding", "separate_lesion", "symptomatic", "cosmetic",
-    "abn", "path_pending", "depth"}) | history_json.PROCEDURE_FIELDS  # fmt: skip
+    "abn", "path_pending", "depth"}) | history_json.PROCEDURE_FIELDS | ADDED_FIELDS  # fmt: skip
 NESTED_FIELDS = {
     "em": frozenset({"code", "separately_identifiable", "diagnoses", "longitudinal_care"})
     | history_json.EM_FIELDS,
@@ -689,4 +696,5 @@ def _procedure_to_json(p: Procedure) -> dict[str, Any]:
     if p.path_pending:
         out["path_pending"] = True
     out.update(history_json.procedure_to_json(p))
+    out.update(added_fields_to_json(p))
     return out

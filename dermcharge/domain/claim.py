@@ -49,6 +49,8 @@ class CodedClaim:
     not_billed: tuple[NotBilled, ...] = ()
     findings: tuple[Finding, ...] = ()
     code_sets: dict[str, str] = field(default_factory=dict)
+    # Cosmetic services the patient pays at the cash price: printed, never sent to a payer.
+    self_pay: tuple[ClaimLine, ...] = ()
 
     @property
     def is_clean(self) -> bool:

@@ -72,6 +72,26 @@ class Kind(StrEnum):
     # A post-operative visit inside a global period: reported as 99024 at no charge (pathology).
     POSTOP_VISIT = "postop_visit"
 
+    # Added by issue 20: the rest of what a dermatology office bills every week.
+    PHOTODYNAMIC_THERAPY = "photodynamic_therapy"
+    SKIN_GRAFT = "skin_graft"
+    DRUG_INJECTION = "drug_injection"
+    KOH_PREP = "koh_prep"
+    FUNGAL_CULTURE = "fungal_culture"
+    DERMATOPATHOLOGY = "dermatopathology"
+    PARING = "paring"
+    NAIL_TRIMMING = "nail_trimming"
+    CHEMICAL_CAUTERIZATION = "chemical_cauterization"
+    FOREIGN_BODY_REMOVAL = "foreign_body_removal"
+    DEBRIDEMENT = "debridement"
+    HYPERHIDROSIS_CHEMODENERVATION = "hyperhidrosis_chemodenervation"
+    VASCULAR_LASER = "vascular_laser"
+    PATCH_TEST = "patch_test"
+    CHEMICAL_PEEL = "chemical_peel"
+    DERMABRASION = "dermabrasion"
+    FILLER = "filler"
+    NEUROTOXIN_COSMETIC = "neurotoxin_cosmetic"
+
 
 class GlobalRelation(StrEnum):
     """How a service inside an earlier procedure's global period relates to that procedure (a
@@ -90,6 +110,10 @@ REPAIR_KINDS = {
     Kind.REPAIR_COMPLEX: RepairType.COMPLEX,
 }
 NAIL_KINDS = frozenset({Kind.NAIL_AVULSION, Kind.NAIL_MATRIX_EXCISION, Kind.NAIL_DEBRIDEMENT})
+# Services no insurer pays for: always self-pay at the practice's cash price, never on a claim.
+COSMETIC_KINDS = frozenset(
+    {Kind.CHEMICAL_PEEL, Kind.DERMABRASION, Kind.FILLER, Kind.NEUROTOXIN_COSMETIC}
+)
 
 
 @dataclass(frozen=True)
@@ -128,8 +152,21 @@ class Procedure:
     complicated: bool = False
     modality: Modality | None = None
     area_sq_cm: Decimal | None = None
-    # Excisions: cutaneous, subcutaneous or subfascial (soft tissue tumour codes, issue 20).
+    # Issue 20 fields (coding-api.md as extended in README "Procedures added in 2026"):
+    technique: str | None = None  # PDT who/how, graft split/full_thickness, dermabrasion extent
+    # Excisions: cutaneous, subcutaneous or subfascial (soft tissue tumour codes, issue 20a);
+    # debridement subcutaneous/muscle/bone; chemical peel epidermal/dermal (issue 20b).
     depth: str | None = None
+    dose_units: Decimal | None = None  # a drug measured in units (botulinum toxin)
+    wasted_mg: Decimal | None = None  # discarded from a single-dose container (JW line)
+    wasted_units: Decimal | None = None
+    container: str | None = None  # single_dose or multi_dose, where the drug comes in both
+    volume_ml: Decimal | None = None  # filler volume
+    stains: int | None = None  # special stains on a specimen (88312 units)
+    antibodies: int | None = None  # immunohistochemistry antibodies on a specimen (88342/88341)
+    component: str | None = None  # pathology: global, professional (26) or technical (TC)
+    specimen_of: int | None = None  # index of the procedure that took the specimen
+    prep_sq_cm: Decimal | None = None  # graft recipient-site preparation area (15002-15005)
     repair: Repair | None = None
     diagnosis: Diagnosis | None = None
     separate_lesion: bool = False

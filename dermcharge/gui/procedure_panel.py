@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from dermcharge.anatomy.sites import describe, site_table
 from dermcharge.domain.visit import Kind, Modality, RepairType
+from dermcharge.gui.added_details import AddedDetailsWidget
 from dermcharge.gui.finding_entry import completer_for, finding_completions, resolve_entry
 from dermcharge.gui.forms.ui_procedure_panel import Ui_ProcedurePanel
 from dermcharge.gui.vocabulary import (
@@ -51,6 +52,9 @@ class ProcedurePanel(QWidget):
         self.favourite_buttons: dict[str, QPushButton] = {}
         self._set_up_kinds()
         self._set_up_details()
+        # Fields of the kinds added by issue 20 (technique, depth, drug and dose …).
+        self.added_details = AddedDetailsWidget(flow, self.ui.detailsBox)
+        self.ui.detailsForm.addRow(self.added_details)
         self._set_up_findings()
         # The list of what is missing changes with every choice; a label that grew with it
         # would re-lay the whole column out and move the buttons under the pointer. It keeps
@@ -180,6 +184,7 @@ class ProcedurePanel(QWidget):
         ui.areaSpin.setVisible(area_shown)
         is_biopsy = proc is not None and proc.kind.value.startswith("biopsy")
         ui.pathPendingCheck.setVisible(is_biopsy or bool(proc and proc.path_pending))
+        self.added_details.refresh(proc)
         if proc is None:
             self._shown = None
             ui.findingLabel.setText("—")

@@ -7,6 +7,7 @@ messages name the field as the contract does so the GUI and `dermcharge code` re
 from __future__ import annotations
 
 from dermcharge.anatomy.sites import site_table
+from dermcharge.coding.procedure_fields import added_problems
 from dermcharge.coding.procedure_kinds import Need, kind_spec
 from dermcharge.domain.visit import Kind, Procedure
 
@@ -43,6 +44,7 @@ def procedure_problems(procedure: Procedure) -> list[str]:
             problems.append(f"{field}: {message}")
     if Need.LESION in kind_needs:
         problems += _size_problems(procedure)
+    problems += added_problems(procedure)  # technique, depth, drug dose, volume (issue 20)
     if Need.STAGES in kind_needs and (
         not procedure.stages or any(blocks < 1 for blocks in procedure.stages)
     ):
@@ -52,6 +54,8 @@ def procedure_problems(procedure: Procedure) -> list[str]:
         problems.append("repair.length_cm: enter the repair length (a number greater than 0)")
     # A repair takes the diagnosis of the wound it closes (the contract), so it needs none.
     wound_closure = not kind_spec(procedure.kind).own_diagnosis
+    # A specimen linked to the procedure that took it takes that lesion's diagnosis.
+    wound_closure = wound_closure or procedure.specimen_of is not None
     diagnosis = procedure.diagnosis
     has_diagnosis = diagnosis is not None and bool(diagnosis.icd10 or diagnosis.finding)
     if not wound_closure and not has_diagnosis:

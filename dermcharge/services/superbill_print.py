@@ -192,6 +192,27 @@ def build_superbill_record(
             )
         )
 
+    # Cosmetic services: never on the claim, printed as self-pay at the practice's cash price
+    # (the self-pay fee schedule), labelled COSMETIC and SELF-PAY (coding-rules.md §15).
+    cash = schedule_for(schedules, "self_pay", on)
+    for line in claim.self_pay:
+        lines.append(
+            SuperbillLine(
+                code=line.cpt,
+                modifiers=line.modifiers,
+                description=_our_description(line),
+                pointers=tuple(
+                    letters[normalize_code(c)]
+                    for c in line.diagnoses
+                    if normalize_code(c) in letters
+                ),
+                units=line.units,
+                fee=cash.fee_for(line.cpt, line.modifiers, on=on) if cash else None,
+                cosmetic=True,
+                self_pay=True,
+            )
+        )
+
     code_sets = _code_set_versions(claim.code_sets, icd)
     place = record.place_of_service
     return SuperbillRecord(

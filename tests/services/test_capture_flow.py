@@ -253,8 +253,27 @@ def _complete(flow: CaptureFlow, kind: Kind) -> None:
         flow.set_stages([4, 2])
     if Need.MODALITY in needs:
         flow.set_field(modality=Modality.UVB)
+    _complete_added(flow, kind, needs)
     if any(p.startswith("finding:") for p in flow.problems()):
         flow.set_finding("ingrown_nail" if site == "toe" else "seborrheic_keratosis")
+
+
+def _complete_added(flow: CaptureFlow, kind: Kind, needs: frozenset) -> None:
+    """The issue-20 needs: a technique, a depth, a drug and its dose, a filler volume."""
+    from dermcharge.coding.drug_table import drugs
+    from dermcharge.coding.procedure_fields import DEPTHS, DRUGS_FOR, TECHNIQUES
+    from dermcharge.services.procedure_needs import Need
+
+    if Need.TECHNIQUE in needs:
+        flow.set_field(technique=sorted(TECHNIQUES[kind])[0])
+    if Need.DEPTH in needs:
+        flow.set_field(depth=sorted(DEPTHS[kind])[0])
+    if Need.DOSE_MG in needs or Need.DOSE_UNITS in needs:
+        drug = sorted(DRUGS_FOR[kind])[0]
+        measure = drugs()[drug].measure
+        flow.set_field(drug=drug, **{f"dose_{measure}": Decimal(20)}, container="multi_dose")
+    if Need.VOLUME in needs:
+        flow.set_field(volume_ml=Decimal(1))
 
 
 @pytest.mark.parametrize("kind", list(Kind), ids=lambda k: k.value)

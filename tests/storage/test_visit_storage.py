@@ -185,3 +185,33 @@ def test_every_change_so_far_is_audited(db: Database) -> None:
     ]
     assert findings == 1
     assert stored.findings[0].message == "procedure 2: pathology pending"
+
+
+def test_the_issue_20_fields_and_self_pay_lines_round_trip(db: Database) -> None:
+    """Technique, depth, doses, discarded amounts, container, volume and the pathology fields
+    are stored with the visit; the coded claim keeps its self-pay (cosmetic) lines."""
+    from decimal import Decimal
+
+    from dermcharge.coding.engine import code_visit
+    from dermcharge.domain.visit import Diagnosis, Kind, Laterality, Procedure
+
+    record = sample_record()
+    added = (
+        Procedure(kind=Kind.SKIN_GRAFT, site="cheek", laterality=Laterality.LEFT,
+                  technique="full_thickness", area_sq_cm=Decimal("6.5"),
+                  prep_sq_cm=Decimal(10), diagnosis=Diagnosis(icd10="C44.319")),
+        Procedure(kind=Kind.DRUG_INJECTION, drug="methylprednisolone_acetate",
+                  dose_mg=Decimal(30), wasted_mg=Decimal(10), container="single_dose",
+                  count=1, diagnosis=Diagnosis(icd10="L20.9")),
+        Procedure(kind=Kind.DERMATOPATHOLOGY, specimen_of=0, component="professional",
+                  stains=1, antibodies=2),
+        Procedure(kind=Kind.DEBRIDEMENT, site="sole", laterality=Laterality.RIGHT,
+                  depth="muscle", area_sq_cm=Decimal(25), diagnosis=Diagnosis(icd10="L97.411")),
+        Procedure(kind=Kind.FILLER, volume_ml=Decimal("1.5"), diagnosis=Diagnosis(icd10="Z41.1")),
+    )  # fmt: skip
+    visit = replace(record.visit, procedures=record.visit.procedures + added)
+    stored = visits.create_visit(db, replace(record, visit=visit), actor="ma.kim", coder=code_visit)
+    reopened = visits.open_visit(db, stored.id)
+    assert reopened.record.visit == visit
+    assert reopened.claim is not None
+    assert [line.cpt for line in reopened.claim.self_pay] == ["11951"]

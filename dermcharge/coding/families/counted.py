@@ -6,6 +6,7 @@ import math
 
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import DraftLine
+from dermcharge.coding.families.drug_supply import bill_drugs
 from dermcharge.coding.tables import coding_tables
 from dermcharge.domain.claim import Severity
 from dermcharge.domain.visit import Kind
@@ -214,8 +215,8 @@ def code_skin_tags(ctx: CodingContext) -> None:
 
 def code_injections(ctx: CodingContext) -> None:
     """11900 up to and including 7 lesions, 11901 more than 7, once per encounter; the drug is
-    billed apart, J3301 per 10 mg of triamcinolone acetonide rounded up (R-IL-1; HCPCS; CMS
-    Claims Processing Manual ch. 17: a partial unit is billed as a whole unit)."""
+    billed apart by the drug table, e.g. J3301 per 10 mg of triamcinolone acetonide rounded up
+    (R-IL-1; HCPCS; CMS Claims Processing Manual ch. 17: a partial unit is billed as a whole unit)."""
     spec = coding_tables()["intralesional_injection"]
     indices, n = _counted(ctx, Kind.INTRALESIONAL_INJECTION)
     if n == 0:
@@ -232,43 +233,5 @@ def code_injections(ctx: CodingContext) -> None:
             per_lesion=False,
         )
     )
-    doses: dict[str, list[int]] = {}
-    for i in indices:
-        p = ctx.procedures[i]
-        if p.drug is None:
-            ctx.draft.find(
-                Severity.WARNING,
-                "missed_charge",
-                f"Injection at the {ctx.where(i)} has no drug recorded: the drug is billed "
-                "separately (e.g. J3301 triamcinolone per 10 mg)",
-                (i,),
-                source="coding-rules.md R-IL-1",
-                action="Record the drug and dose",
-            )
-        elif p.dose_mg is None:
-            ctx.draft.find(
-                Severity.ERROR,
-                "drug_units",
-                f"{p.drug.replace('_', ' ')} at the {ctx.where(i)} has no dose: the drug's "
-                "units come from the dose in mg",
-                (i,),
-                source="HCPCS J3301 (per 10 mg)",
-                action="Record the dose in mg",
-            )
-        else:
-            doses.setdefault(p.drug, []).append(i)
-    for drug, drug_procs in doses.items():
-        rule = spec["drugs"][drug]
-        total = sum(ctx.procedures[i].dose_mg or 0 for i in drug_procs)
-        units = math.ceil(total / rule["mg_per_unit"])
-        ctx.draft.bill(
-            DraftLine(
-                rule["hcpcs"],
-                units,
-                tuple(drug_procs),
-                ctx.dx_of(drug_procs),
-                f"{drug.replace('_', ' ').capitalize()} {total} mg at {rule['mg_per_unit']} mg a unit"
-                f" = {units} units, a partial unit rounded up (HCPCS; CMS).",
-                per_lesion=False,
-            )
-        )
+    # The drug's code and units by the HCPCS descriptor in force, JW/JZ where due (drugs.json).
+    bill_drugs(ctx, indices)

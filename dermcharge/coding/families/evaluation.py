@@ -5,6 +5,7 @@ from __future__ import annotations
 from dermcharge.codesets.cpt import cpt_table
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import EM, DraftLine
+from dermcharge.coding.families.office_tests import TEST_CODES
 from dermcharge.domain.claim import Severity
 from dermcharge.domain.visit import PatientStatus
 
@@ -63,7 +64,12 @@ def code_evaluation(ctx: CodingContext, procedure_lines: list[DraftLine]) -> Dra
             action="Correct the E/M code or the patient status",
         )
     dx = em_diagnoses(ctx)
-    procedures = [line for line in procedure_lines if not line.code.startswith("J")]
+    # Drug supply lines and lab/pathology tests (no global period) do not call for 25.
+    procedures = [
+        line
+        for line in procedure_lines
+        if not line.code.startswith("J") and line.code not in TEST_CODES
+    ]
     if not procedures:
         return DraftLine(em.code, 1, (EM,), dx, "Office visit with no procedure billed today.")
     table = cpt_table()

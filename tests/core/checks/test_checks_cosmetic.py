@@ -132,3 +132,21 @@ def test_primary_and_add_on_lines_of_one_removal_share_one_finding() -> None:
     )
     found = check_cosmetic(context(visit(tags, payer=Payer.MEDICARE), the_claim))
     assert [f.lines for f in found] == [(1, 2)]
+
+
+@pytest.mark.parametrize("cpt", ["15788", "15793", "15780", "11951"])
+@pytest.mark.parametrize("payer", [Payer.MEDICARE, Payer.COMMERCIAL])
+def test_a_peel_dermabrasion_or_filler_on_a_claim_is_an_error(cpt: str, payer: Payer) -> None:
+    found = cosmetic(line(cpt, dx=("Z41.1",)), payer=payer)
+    assert [(f.severity, f.lines) for f in found] == [(Severity.ERROR, (1,))]
+    assert "self-pay" in found[0].message
+
+
+def test_a_cosmetic_service_billed_to_a_self_pay_visit_is_not_an_error() -> None:
+    assert cosmetic(line("15788", dx=("Z41.1",)), payer=Payer.SELF_PAY) == []
+
+
+def test_vascular_laser_of_a_cosmetic_signal_lesion_warns_like_a_benign_removal() -> None:
+    found = cosmetic(line("17106", dx=("D22.5",)))
+    assert [f.severity for f in found] == [Severity.WARNING]
+    assert cosmetic(line("17106", dx=("Q82.5",))) == []

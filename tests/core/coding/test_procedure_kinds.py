@@ -26,7 +26,20 @@ _GIVEN: dict[Need, Any] = {
     Need.AREA: 120,
     Need.STAGES: [2],
     Need.MODALITY: "uvb",
+    Need.DOSE_MG: 40,
+    Need.DOSE_UNITS: 50,
+    Need.VOLUME: 1.5,
 }
+
+
+def _given(kind: Kind, need: Need) -> Any:
+    """_GIVEN, or for the issue-20 needs whose values depend on the kind, its first choice."""
+    from dermcharge.coding.procedure_fields import DEPTHS, DRUGS_FOR, TECHNIQUES
+
+    by_kind = {Need.TECHNIQUE: TECHNIQUES, Need.DEPTH: DEPTHS, Need.DRUG: DRUGS_FOR}
+    if need in by_kind:
+        return sorted(by_kind[need][kind])[0]
+    return _GIVEN[need]
 
 
 def _visit(procedure: dict[str, Any]) -> dict[str, Any]:
@@ -44,7 +57,7 @@ def _complete(kind: Kind) -> dict[str, Any]:
     if spec.site_required:
         procedure.update({"site": "toe", "laterality": "left", "digit": 1})
     for need in spec.requires - {Need.SITE}:
-        procedure[need.value] = _GIVEN[need]
+        procedure[need.value] = _given(kind, need)
     if Need.EXCISED in spec.asks:
         procedure.update({"lesion_cm": 1.0, "margin_cm": 0.2})
     return procedure
