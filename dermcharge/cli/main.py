@@ -22,6 +22,7 @@ COMMANDS = {
     "restore": "dermcharge.cli.backup_cmd",
     "superbill": "dermcharge.cli.superbill_cmd",
     "users": "dermcharge.cli.users_cmd",
+    "claims": "dermcharge.cli.claims_cmd",
     "gui": "dermcharge.cli.gui_cmd",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))

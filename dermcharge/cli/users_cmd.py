@@ -16,10 +16,11 @@ from typing import Any
 
 from dermcharge.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 from dermcharge.cli.visits_cmd import command_database
+from dermcharge.domain.npi import npi_problem
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import AccessDenied, InvalidAccount, LoginFailed
 from dermcharge.security.roles import roles_text
-from dermcharge.services import encryption, users
+from dermcharge.services import encryption, signing, users
 from dermcharge.services.cli_access import cli_user
 from dermcharge.services.database import Database, resolve_database_url
 from dermcharge.services.errors import StorageError
@@ -42,6 +43,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     add.add_argument("--name", default="", help="the name shown in the app")
     add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    add.add_argument("--npi", help="a provider account: the NPI of the provider it signs for")
     add.set_defaults(handler=run_add)
 
     passwd = actions.add_parser("passwd", parents=[common], help="set an account's password")
@@ -137,20 +139,26 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    if args.npi is not None and (problem := npi_problem(args.npi)) is not None:
+        raise CliError(f"--npi: {problem}")
     password = _read_password(args.password_stdin)
     with command_database(args.db) as db:
         try:
             if not users.users_exist(db):
                 added = users.create_first_admin(db, args.username, args.name, password, args.roles)
+                by = added
             else:
+                by = _signed_in(db)
                 added = users.add_user(
                     db,
                     username=args.username,
                     display_name=args.name,
                     roles=args.roles,
                     password=password,
-                    by=_signed_in(db),
+                    by=by,
                 )
+            if args.npi is not None:
+                signing.link_account(db, added.username, args.npi, name=args.name, by=by)
         except (AccessDenied, InvalidAccount, LoginFailed) as error:
             raise _refusal(error) from None
     print(f"added {added.username} ({roles_text(added.roles)})")

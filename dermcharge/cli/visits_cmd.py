@@ -1,4 +1,4 @@
-"""`dermcharge visits list|show|import|export`: stored visits from the command line."""
+"""`dermcharge visits list|show|import|sign|export`: stored visits from the command line."""
 
 from __future__ import annotations
 
@@ -80,6 +80,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     importing.add_argument("file", metavar="FILE.json", help="visit record, or - for stdin")
     importing.set_defaults(handler=run_import)
+
+    sign = actions.add_parser(
+        "sign", parents=[common], help="sign a visit as the signed-in provider ($DERMCHARGE_USER)"
+    )
+    sign.add_argument("visit_id", type=record_id, metavar="ID")
+    sign.set_defaults(handler=run_sign)
 
     export = actions.add_parser("export", parents=[common], help="a day's visits for billing")
     export.add_argument("--date", required=True, metavar="YYYY-MM-DD")
@@ -233,3 +239,22 @@ def run_export(args: argparse.Namespace) -> int:
 def _print_json(data: Any) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
+
+
+def run_sign(args: argparse.Namespace) -> int:
+    """Exit 1 unless a provider signs (no sign-in, another role, another provider's visit,
+    open errors); 2 for a visit that does not exist or cannot be signed in its state."""
+    from dermcharge.security.errors import AccessDenied, LoginFailed
+    from dermcharge.services import signing
+    from dermcharge.services.cli_access import cli_user
+    from dermcharge.services.errors import SignRefused
+
+    with command_database(args.db) as db:
+        try:
+            stored = signing.sign_as(db, args.visit_id, cli_user(db))
+        except (AccessDenied, LoginFailed) as refused:
+            raise CliError(str(refused), EXIT_FAILURE) from None
+        except SignRefused as refused:
+            raise CliError(refused.problems, EXIT_FAILURE) from None
+    print(f"visit {stored.id} signed by {stored.signed_by}; it is ready to bill")
+    return 0

@@ -17,5 +17,8 @@ def guard_session(window: QMainWindow, backend: AppBackend | None) -> SessionGua
         return None
     guard = SessionGuard(backend, window, idle_ms(backend.db))
     window.security_menu = SecurityMenu(window, guard)  # type: ignore[attr-defined]
+    from dermcharge.gui.billing_menu import BillingMenu
+
+    window.billing_menu = BillingMenu(window, guard)  # type: ignore[attr-defined]
     window.session_guard = guard  # type: ignore[attr-defined]
     return guard

@@ -20,7 +20,6 @@ from dermcharge.storage.errors import (
     VisitLocked,
 )
 
-
 class SignRefused(InvalidRecord):
     """A visit whose claim still has open errors is not signed without an override reason."""
 
