@@ -23,6 +23,8 @@ COMMANDS = {
     "superbill": "dermcharge.cli.superbill_cmd",
     "users": "dermcharge.cli.users_cmd",
     "claims": "dermcharge.cli.claims_cmd",
+    "report": "dermcharge.cli.report_cmd",
+    "estimate": "dermcharge.cli.estimate_cmd",
     "gui": "dermcharge.cli.gui_cmd",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))

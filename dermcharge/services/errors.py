@@ -20,6 +20,7 @@ from dermcharge.storage.errors import (
     VisitLocked,
 )
 
+
 class SignRefused(InvalidRecord):
     """A visit whose claim still has open errors is not signed without an override reason."""
 
