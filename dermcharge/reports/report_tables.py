@@ -22,6 +22,7 @@ class ChartSpec:
     label_column: int
     value_column: int
     title: str
+    only_rows: tuple[int, ...] | None = None  # the rows to chart (e.g. totals), None: all
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,13 @@ def payers_table(rows: Sequence[PayerMixRow], start: date, end: date) -> ReportT
         f"Payer mix {start.isoformat()} to {end.isoformat()}",
         columns,
         body,
-        ChartSpec("bars", 0, 3, "Charged by payer type"),
+        ChartSpec(
+            "bars",
+            0,
+            3,
+            "Charged by payer type",
+            tuple(i for i, r in enumerate(rows) if not r.payer_name),
+        ),
         visit_ids=tuple(r.visits for r in rows),
     )
 

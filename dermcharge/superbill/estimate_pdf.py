@@ -56,11 +56,11 @@ def estimate_pdf(estimate: Estimate, *, printed_at: datetime) -> bytes:
         ),
         Paragraph("Provider and practice", head),
     ]
-    for party in (estimate.provider, estimate.practice):
+    for label, party in (("Provider", estimate.provider), ("Practice", estimate.practice)):
         story.append(
             Paragraph(
-                f"{party.name} · NPI {party.npi or '—'} · TIN {party.tax_id or '—'} · "
-                f"{party.address or ''}",
+                f"<b>{label}:</b> {party.name} · NPI {party.npi or '—'} · "
+                f"TIN {party.tax_id or '—'} · {party.address or ''}",
                 body,
             )
         )
@@ -81,7 +81,7 @@ def estimate_pdf(estimate: Estimate, *, printed_at: datetime) -> bytes:
         ["", Paragraph("<b>Total expected charges</b>", body), "", "", "", _money(estimate.total)]
     )
     grid = Table(
-        rows, colWidths=[0.7 * inch, 2.8 * inch, 0.9 * inch, 0.5 * inch, 0.9 * inch, 1.1 * inch]
+        rows, colWidths=[0.6 * inch, 2.7 * inch, 0.9 * inch, 0.5 * inch, 0.9 * inch, 1.3 * inch]
     )
     grid.setStyle(
         TableStyle(

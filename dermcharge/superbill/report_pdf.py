@@ -39,7 +39,9 @@ def _number(value: Cell) -> float:
 def chart_drawing(table: ReportTable, spec: ChartSpec, width: float) -> Drawing:
     """Bars of `spec.value_column` per `spec.label_column` (summed per label), largest first."""
     sums: dict[str, float] = {}
-    for row in table.rows:
+    for i, row in enumerate(table.rows):
+        if spec.only_rows is not None and i not in spec.only_rows:
+            continue
         label = cell_text(row[spec.label_column]) or "—"
         sums[label] = sums.get(label, 0.0) + _number(row[spec.value_column])
     items = sorted(sums.items(), key=lambda item: -item[1])[:CHART_BARS]
