@@ -18,6 +18,8 @@ from pathlib import Path
 from dermcharge.claims_out.claim_record import ClaimOut, Envelope, Frequency
 from dermcharge.claims_out.requirements import FORMATS, missing_fields
 from dermcharge.domain.record import Practice
+from dermcharge.domain.stored import StoredVisit
+from dermcharge.domain.workflow import VisitAction, VisitStatus
 from dermcharge.fees.demo import demo_fee_schedule
 from dermcharge.fees.schedule import FeeSchedule
 from dermcharge.security.accounts import User
@@ -29,9 +31,7 @@ from dermcharge.storage import billing_repository, payer_repository, user_reposi
 from dermcharge.storage.billing_repository import BatchSummary, ExportEntry, LastExport
 from dermcharge.storage.database import Database
 from dermcharge.storage.errors import StorageError
-from dermcharge.storage.stored import StoredVisit
 from dermcharge.storage.visit_repository import change_status, load_visit
-from dermcharge.storage.workflow import VisitAction, VisitStatus
 
 __all__ = ["FORMATS", "BatchSummary", "ExportRefused", "ExportResult", "QueueItem"]
 

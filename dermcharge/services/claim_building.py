@@ -15,8 +15,8 @@ from dermcharge.claims_out.claim_record import (
     ClaimOut,
     compact_code,
 )
+from dermcharge.domain.stored import StoredVisit
 from dermcharge.fees.schedule import FeeSchedule, schedule_for
-from dermcharge.storage.stored import StoredVisit
 
 
 def claim_id_for(visit_id: int, amendment: int) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dermcharge.domain.npi import compact, npi_problem
 from dermcharge.domain.record import Provider
+from dermcharge.domain.stored import StoredVisit
+from dermcharge.domain.workflow import VisitStatus
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import AccessDenied
 from dermcharge.security.roles import Action, Role
@@ -14,9 +16,7 @@ from dermcharge.services.errors import SignRefused
 from dermcharge.storage import billing_repository, people_repository
 from dermcharge.storage.database import Database
 from dermcharge.storage.errors import InvalidRecord, NotFound
-from dermcharge.storage.stored import StoredVisit
 from dermcharge.storage.visit_repository import load_visit
-from dermcharge.storage.workflow import VisitStatus
 
 
 def sign_as(db: Database, visit_id: int, user: User) -> StoredVisit:

@@ -11,11 +11,11 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dermcharge.domain.workflow import VisitStatus
 from dermcharge.storage.audit_log import add_audited, append_audit
 from dermcharge.storage.claim_models import ClaimBatchRow, ClaimExportRow, ControlCounterRow
 from dermcharge.storage.models import ProviderRow, VisitRow
 from dermcharge.storage.user_models import UserRow
-from dermcharge.storage.workflow import VisitStatus
 
 
 @dataclass(frozen=True)

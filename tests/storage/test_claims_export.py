@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 
+from dermcharge.domain.workflow import VisitStatus
 from dermcharge.security.accounts import local_admin
 from dermcharge.services import billing, signing, users, visits
 from dermcharge.services.billing import ExportRefused
 from dermcharge.services.output_files import OutputRefused
 from dermcharge.storage import user_repository
 from dermcharge.storage.database import Database
-from dermcharge.storage.workflow import VisitStatus
 from tests.storage.claim_samples import case_inputs, claim_record
 from tests.storage.x12_validation import x12_problems, x12valid_says_ok
 
