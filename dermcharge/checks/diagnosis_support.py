@@ -28,6 +28,12 @@ MALIGNANT_ONLY = fam.MALIGNANT_EXCISION | fam.MOHS | fam.MALIGNANT_DESTRUCTION
 BENIGN_ONLY = fam.BENIGN_EXCISION | fam.BENIGN_DESTRUCTION
 EXCIMER_FOR_PSORIASIS_FROM = date(2024, 1, 1)  # CPT 2024 revision of 96920–96922 (R-PH-1)
 POINTER_SOURCE = "CMS Claims Processing Manual ch. 26 (item 24E diagnosis pointer)"
+# Viral warts: B07.- and anogenital warts A63.0 (ICD-10-CM; AAPC 'Ideal ICD-10 coding for warts').
+WART_PREFIXES = ("B07", "A63.0")
+SKIN_TAG_SOURCE = (
+    "CPT 11200/11201 removal of skin tags (R-ST-1); ICD-10-CM index 'Tag, skin' -> L91.8 and "
+    "warts B07.-/A63.0 (AAPC 'Ideal ICD-10 coding for warts' [S67]; coding-rules.md 14e)"
+)
 MALIGNANT_SOURCE = (
     "CPT excision/Mohs/destruction guidelines; AAD DCC 2024 (code from final pathology, "
     "R-EX-7); CMS LCD L35494 (Mohs for skin cancer)"
@@ -149,6 +155,18 @@ def _line_support(
                 "CPT 17000–17004 (AAD, Elston 2011; CMS NCD 250.4; coding-rules.md R-DE-1)",
                 "Link L57.0 if actinic keratoses were destroyed; benign lesions (warts, SK) are "
                 "17110/17111, malignant ones 17260–17286.",
+            )
+        )
+    if cpt in fam.SKIN_TAGS and any(code.startswith(WART_PREFIXES) for code in dx):
+        found.append(
+            finding(
+                Severity.ERROR,
+                f"Line {number}: skin tag removal {cpt} is linked to the wart diagnosis {listed}; "
+                "11200/11201 are for skin tags (acrochordons, L91.8) and payers deny them for "
+                "warts.",
+                SKIN_TAG_SOURCE,
+                "If a wart was removed, code its destruction (17110/17111) or shave removal; if "
+                "it was a skin tag, link L91.8.",
             )
         )
     if fam.is_drug(cpt) and not billed & fam.DRUG_ADMINISTRATION:

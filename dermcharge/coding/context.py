@@ -106,8 +106,13 @@ class CodingContext:
         return bool(dx_a and dx_b and not dx_a & dx_b)
 
     def wound_owner(self, index: int, kinds: frozenset[Kind] = WOUND_KINDS) -> int | None:
-        """The procedure whose wound a repair or flag at `index` closes: same spot, else region."""
+        """The procedure whose wound a repair or flap at `index` closes: same spot, else region.
+        A procedure marked `separate_lesion` is a different lesion: it is taken only when
+        nothing else fits (so a flap does not take the diagnosis of another lesion excised
+        at its site)."""
         others = [i for i, p in enumerate(self.procedures) if p.kind in kinds and i != index]
+        own = self.procedures[index].separate_lesion
+        others.sort(key=lambda i: self.procedures[i].separate_lesion != own)
         for i in others:
             if self.same_spot(index, i):
                 return i

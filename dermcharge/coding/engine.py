@@ -14,7 +14,7 @@ from typing import Any
 
 from dermcharge.codesets.icd10.catalog import Icd10Catalog
 from dermcharge.codesets.ptp import PtpTable, curated_derm_ptp
-from dermcharge.coding import assembly, modifiers
+from dermcharge.coding import assembly, modifiers, repeated_codes
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.families import (
     biopsy,
@@ -26,6 +26,7 @@ from dermcharge.coding.families import (
     nails,
     office,
     repair,
+    visit_complexity,
 )
 from dermcharge.coding.payer_profiles import profile_for
 from dermcharge.domain.claim import ClaimLine, CodedClaim, Finding, Severity
@@ -78,12 +79,18 @@ def code_visit(
     nails.code_nails(ctx)
 
     lines = modifiers.apply_distinct_service(ctx, ctx.draft.lines)
+    repeated_codes.apply_repeated_code_policy(ctx, lines)
     for line in lines:
         modifiers.apply_liability(ctx, line)
         modifiers.apply_anatomic(ctx, line)
     em_line = evaluation.code_evaluation(ctx, lines)
     if em_line is not None:
         lines.append(em_line)
+        complexity = visit_complexity.code_visit_complexity(
+            ctx, em_line, {line.code for line in lines}
+        )
+        if complexity is not None:
+            lines.append(complexity)
     lines = assembly.order_lines(assembly.merge_lines(lines))
     modifiers.apply_multiple_procedure(ctx, lines, _procedure_value(visit.date_of_service))
     claim_lines, claim_dx, shape_findings = assembly.finalize(lines, visit.diagnosis_order)
@@ -139,7 +146,10 @@ def _ptp_in_force(on: date) -> PtpTable:
 
 
 def _procedure_value(on: date) -> Callable[[str], Decimal | None]:
-    """Total non-facility RVUs by code from the fee schedule in force (imported PPRRVU file)."""
+    """The PFS work RVU by code from the fee schedule in force (the imported PPRRVU file), which
+    ranks the procedures for modifier 51: the highest-valued goes without it (R-MOD-51; CMS
+    Claims Processing Manual ch. 12 §40.6, multiple procedures ranked by value). None where the
+    file is not loaded (the curated table carries no RVUs): then claim order, with a finding."""
 
     tables: list[Any] = []  # looked up once, and only when a payer wants 51
 
@@ -149,8 +159,8 @@ def _procedure_value(on: date) -> Callable[[str], Decimal | None]:
 
             tables.append(active_tables(on).rvu)
         row = tables[0].get(code)
-        total = row.total_rvu_nonfacility if row is not None else None
-        return Decimal(str(total)) if total is not None else None
+        work = row.work_rvu if row is not None else None
+        return Decimal(str(work)) if work is not None else None
 
     return value
 

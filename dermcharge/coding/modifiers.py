@@ -121,7 +121,7 @@ def _cosmetic_signal(codes: list[str]) -> bool:
 
 
 def apply_liability(ctx: CodingContext, line: DraftLine) -> None:
-    """Medicare: cosmetic at the patient's request -> GY (+GX with a voluntary notice) and Z41.1;
+    """Medicare: cosmetic at the patient's request -> GY (+GX with any notice given) and Z41.1;
     an ABN signed -> GA; no ABN for a removal the LCD will likely deny -> GZ (R-MOD-ABN,
     R-COS-3; WPS Z41.1)."""
     if not ctx.profile.abn_modifiers:
@@ -153,7 +153,11 @@ def apply_liability(ctx: CodingContext, line: DraftLine) -> None:
 def _liability_status(p: Procedure, diagnoses: list[str]) -> str:
     """Who pays for one procedure under Medicare's rules (R-COS-3, R-MOD-ABN)."""
     if p.cosmetic:
-        return "cosmetic_voluntary" if p.abn is Abn.VOLUNTARY else "cosmetic"
+        # Any notice for a statutorily excluded service is voluntary: no ABN is required for an
+        # exclusion, so a signed notice is reported with GX beside GY, never GA (CMS MM6563
+        # modifier GX "notice of liability issued, voluntary under payer policy"; GX may be
+        # combined with GY, not with GA/GZ; R-COS-3).
+        return "cosmetic" if p.abn in (None, Abn.NONE) else "cosmetic_voluntary"
     if p.abn is Abn.SIGNED:
         return "signed"
     if p.abn is Abn.VOLUNTARY:
@@ -181,8 +185,9 @@ def apply_multiple_procedure(
 ) -> None:
     """51 on every primary procedure but the highest-valued, where the payer wants it; never on
     add-on codes, E/M, drugs or 17004 (R-MOD-51: the lower-valued codes; Medicare: never).
-    `value(code)` is the procedure's total RVU from the fee schedule file; without RVUs the first
-    procedure in claim order is taken as the highest-valued, and a finding says so."""
+    `value(code)` is the procedure's PFS work RVU from the fee schedule file (engine
+    `_procedure_value`); without RVUs the first procedure in claim order is taken as the
+    highest-valued, and a finding says so."""
     if not ctx.profile.append_51:
         return
     candidates = [

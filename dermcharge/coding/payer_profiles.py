@@ -19,8 +19,11 @@ class PayerProfile:
     laterality_modifiers: bool  # RT/LT and E1-E4 on skin-lesion codes
     digit_modifiers_on_nails: bool  # FA-F9 / TA-T9 on nail procedures
     abn_modifiers: bool  # GA/GZ/GY/GX (Medicare)
-    ncci_small_benign_repair_bundle: bool  # R-EX-6
+    ncci_small_benign_repair_bundle: bool  # R-EX-6: NCCI payers only
     sends_claim: bool
+    # Issue 20a; defaults so profile rows written before them still load.
+    repeated_code: str = "units"  # one code for separate lesions: coding/repeated_codes.py
+    pays_g2211: bool = False  # the visit complexity add-on (coding/families/visit_complexity.py)
 
 
 @cache
@@ -42,4 +45,12 @@ def profile_for(payer: Payer, overrides: ProfileOverrides | None = None) -> Paye
         profile = replace(profile, append_51=overrides.append_51)
     if overrides.laterality_modifiers is not None:
         profile = replace(profile, laterality_modifiers=overrides.laterality_modifiers)
+    if overrides.repeated_code is not None:
+        profile = replace(profile, repeated_code=overrides.repeated_code)
+    if overrides.pays_g2211 is not None:
+        profile = replace(profile, pays_g2211=overrides.pays_g2211)
+    if overrides.small_benign_repair_bundle is not None:
+        profile = replace(
+            profile, ncci_small_benign_repair_bundle=overrides.small_benign_repair_bundle
+        )
     return profile

@@ -33,6 +33,9 @@ from dermcharge.domain.visit import (
 )
 
 DISTINCT_MODIFIERS = frozenset({"59", "XS"})
+# Where an excised tumour lies (CPT soft tissue tumour guidelines; families/soft_tissue.py).
+EXCISION_DEPTHS = frozenset({"cutaneous", "subcutaneous", "subfascial"})
+REPEATED_CODE_POLICIES = frozenset({"units", "distinct_modifier", "repeat_76"})  # repeated_codes
 DRUGS = frozenset({"triamcinolone_acetonide"})
 
 # Upper limits past which a measurement is a typing error, not a clinical value.
@@ -264,6 +267,7 @@ def _parse_procedure(
                 reader.fail(f"{path}.lesion_cm", "is required (with margin_cm), or give excised_cm")
             elif "margin_cm" not in obj:
                 reader.fail(f"{path}.margin_cm", "is required with lesion_cm (0 when none)")
+        fields["depth"] = reader.choice(obj, "depth", path, EXCISION_DEPTHS)
     elif Need.LESION in asks:
         fields["lesion_cm"] = reader.number(
             obj, "lesion_cm", path, required=Need.LESION in requires
@@ -357,6 +361,13 @@ def parse_visit(data: Any, catalog_for: CatalogFor | None = None) -> Visit:
                 ),
                 append_51=reader.flag(prof, "append_51", "payer_profile"),
                 laterality_modifiers=reader.flag(prof, "laterality_modifiers", "payer_profile"),
+                repeated_code=reader.choice(
+                    prof, "repeated_code", "payer_profile", REPEATED_CODE_POLICIES
+                ),
+                small_benign_repair_bundle=reader.flag(
+                    prof, "small_benign_repair_bundle", "payer_profile"
+                ),
+                pays_g2211=reader.flag(prof, "pays_g2211", "payer_profile"),
             )
     em = None
     if top.get("em") is not None:
@@ -427,7 +438,10 @@ def _parse_em(reader: _Reader, raw: Any, catalog: Icd10Catalog | None) -> EmServ
             continue
         diagnoses.append(dx)
     return EmService(
-        code=str(code), separately_identifiable=separate is not False, diagnoses=tuple(diagnoses)
+        code=str(code),
+        separately_identifiable=separate is not False,
+        diagnoses=tuple(diagnoses),
+        longitudinal_care=reader.flag(obj, "longitudinal_care", "em"),
     )
 
 
@@ -451,10 +465,19 @@ PROCEDURE_FIELDS = frozenset({
     "kind", "site", "laterality", "digit", "count", "lesion_cm", "margin_cm", "excised_cm",
     "length_cm", "defect_sq_cm", "stages", "drug", "dose_mg", "complicated", "modality",
     "area_sq_cm", "repair", "icd10", "finding", "separate_lesion", "symptomatic", "cosmetic",
-    "abn", "path_pending"})  # fmt: skip
+    "abn", "path_pending", "depth"})  # fmt: skip
 NESTED_FIELDS = {
-    "em": frozenset({"code", "separately_identifiable", "diagnoses"}),
-    "payer_profile": frozenset({"distinct_modifier", "append_51", "laterality_modifiers"}),
+    "em": frozenset({"code", "separately_identifiable", "diagnoses", "longitudinal_care"}),
+    "payer_profile": frozenset(
+        {
+            "distinct_modifier",
+            "append_51",
+            "laterality_modifiers",
+            "repeated_code",
+            "small_benign_repair_bundle",
+            "pays_g2211",
+        }
+    ),
     "repair": frozenset({"type", "length_cm"}),
     "diagnosis": frozenset({"icd10", "finding", "site", "laterality"}),
 }
@@ -521,6 +544,9 @@ def visit_to_json(visit: Visit) -> dict[str, Any]:
             ("distinct_modifier", o.distinct_modifier),
             ("append_51", o.append_51),
             ("laterality_modifiers", o.laterality_modifiers),
+            ("repeated_code", o.repeated_code),
+            ("small_benign_repair_bundle", o.small_benign_repair_bundle),
+            ("pays_g2211", o.pays_g2211),
         )
         if v is not None
     }
@@ -532,6 +558,8 @@ def visit_to_json(visit: Visit) -> dict[str, Any]:
             "separately_identifiable": visit.em.separately_identifiable,
             "diagnoses": [_diagnosis_to_json(d) for d in visit.em.diagnoses],
         }
+        if visit.em.longitudinal_care is not None:
+            out["em"]["longitudinal_care"] = visit.em.longitudinal_care
     out["procedures"] = [_procedure_to_json(p) for p in visit.procedures]
     if visit.diagnosis_order:
         out["diagnosis_order"] = list(visit.diagnosis_order)
@@ -540,7 +568,7 @@ def visit_to_json(visit: Visit) -> dict[str, Any]:
 
 def _procedure_to_json(p: Procedure) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": str(p.kind)}
-    for key in ("site", "laterality", "digit", "count", "drug"):
+    for key in ("site", "laterality", "digit", "count", "drug", "depth"):
         value = getattr(p, key)
         if value is not None:
             out[key] = str(value) if key == "laterality" else value

@@ -117,6 +117,8 @@ class Procedure:
     complicated: bool = False
     modality: Modality | None = None
     area_sq_cm: Decimal | None = None
+    # Excisions: cutaneous, subcutaneous or subfascial (soft tissue tumour codes, issue 20).
+    depth: str | None = None
     repair: Repair | None = None
     diagnosis: Diagnosis | None = None
     separate_lesion: bool = False
@@ -133,6 +135,9 @@ class EmService:
     code: str
     separately_identifiable: bool = True
     diagnoses: tuple[Diagnosis, ...] = ()
+    # The practitioner is the continuing focal point, or gives ongoing care for a serious or
+    # complex condition (G2211); None: not recorded.
+    longitudinal_care: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,9 @@ class ProfileOverrides:
     distinct_modifier: str | None = None
     append_51: bool | None = None
     laterality_modifiers: bool | None = None
+    repeated_code: str | None = None  # "units", "distinct_modifier" or "repeat_76"
+    small_benign_repair_bundle: bool | None = None  # NCCI R-EX-6 for a payer that follows NCCI
+    pays_g2211: bool | None = None  # the payer pays the G2211 visit complexity add-on
 
 
 @dataclass(frozen=True)

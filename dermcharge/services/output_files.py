@@ -113,7 +113,8 @@ def write_output_file(
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
     try:
         with os.fdopen(handle, "wb") as file:
-            os.fchmod(file.fileno(), PRIVATE_FILE_MODE)
+            if hasattr(os, "fchmod"):  # not on Windows before Python 3.13 (mkstemp is private)
+                os.fchmod(file.fileno(), PRIVATE_FILE_MODE)
             file.write(data)
             file.flush()
             os.fsync(file.fileno())

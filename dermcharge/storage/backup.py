@@ -190,7 +190,10 @@ def _pg_tool(name: str) -> str:
     found = shutil.which(name)
     if found:
         return found
-    candidates = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), key=lambda p: p.parts)
+    # Debian keeps each server version's client tools off PATH, under /usr/lib/postgresql.
+    debian = Path("/usr/lib/postgresql") if os.name == "posix" else None
+    found_there = debian.glob(f"*/bin/{name}") if debian else ()
+    candidates = sorted(found_there, key=lambda p: p.parts)
     if candidates:
         return str(candidates[-1])
     raise BackupFailed(
@@ -258,7 +261,11 @@ def _pg_archive_revision(source: Path, env: dict[str, str]) -> str:
         raise RestoreRefused(f"{source} has schema {rows}, which this dermcharge does not know")
     # Read every entry, data included, so a damaged archive is refused before the restore starts.
     try:
-        _run([_pg_tool("pg_restore"), "--file=/dev/null", str(source)], env, "reading the archive")
+        _run(
+            [_pg_tool("pg_restore"), f"--file={os.devnull}", str(source)],
+            env,
+            "reading the archive",
+        )
     except BackupFailed as error:
         raise RestoreRefused(f"{source} is damaged: {error}") from error
     return rows[0]

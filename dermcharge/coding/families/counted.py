@@ -32,11 +32,43 @@ def _counted(ctx: CodingContext, kind: Kind) -> tuple[list[int], int]:
     return [i for i in indices if (ctx.procedures[i].count or 0) > 0], total
 
 
+def actinic_keratoses_entered_as_benign(ctx: CodingContext) -> list[int]:
+    """Benign destructions whose own diagnosis is an actinic keratosis (L57.0): the diagnosis
+    decides the family — AKs are premalignant lesions, coded 17000-17004, and 17110 covers benign
+    lesions "other than ... premalignant" (CPT 17110 descriptor as quoted [S-17110]; R-DE-1,
+    R-DE-4; CMS NCD 250.4). Recoded, with a warning (coding_tables destruction_premalignant
+    `diagnosis_prefixes`)."""
+    prefixes = tuple(coding_tables()["destruction_premalignant"]["diagnosis_prefixes"])
+    return [
+        i
+        for i in ctx.indices(Kind.DESTRUCTION_BENIGN)
+        if ctx.dx(i) and all(d.startswith(prefixes) for d in ctx.dx(i))
+    ]
+
+
 def code_premalignant_destruction(ctx: CodingContext) -> None:
     """17000 first lesion, +17003 each of lesions 2-14, 17004 alone for 15 or more — never with
-    17000/17003 (R-DE-1, AAD Elston 2011; CMS RAC topic 0121)."""
+    17000/17003 (R-DE-1, AAD Elston 2011; CMS RAC topic 0121). AKs entered as benign
+    destruction count here (`actinic_keratoses_entered_as_benign`)."""
     spec = coding_tables()["destruction_premalignant"]
     indices, n = _counted(ctx, Kind.DESTRUCTION_PREMALIGNANT)
+    for i in actinic_keratoses_entered_as_benign(ctx):
+        count = ctx.procedures[i].count or 0
+        if count == 0:
+            continue
+        ctx.draft.find(
+            Severity.WARNING,
+            "code_family",
+            f"{count} lesion(s) at the {ctx.where(i)} were entered as benign destruction but "
+            "their diagnosis is actinic keratosis: coded as premalignant destruction "
+            "(17000-17004), not 17110. Change the entry if they were not AKs",
+            (i,),
+            source="CPT 17000-17004 premalignant lesions vs 17110 benign lesions (R-DE-1, "
+            "R-DE-4; CMS NCD 250.4)",
+            action="Confirm the lesions were actinic keratoses",
+        )
+        indices.append(i)
+        n += count
     if n == 0:
         return
     procs = tuple(indices)
@@ -80,23 +112,49 @@ def code_premalignant_destruction(ctx: CodingContext) -> None:
         )
 
 
+def _anogenital_problem(ctx: CodingContext, index: int) -> str | None:
+    """Why a benign destruction cannot go on 17110: at a genital or anal site (their own codes by
+    sex and method), or anogenital warts (A63.0) with no site, which may be genital or anal
+    (CPT 17110 excludes genital and anal lesions, cross-references to 54050-54065, 56501/56515,
+    46900-46924; ICD-10-CM A63.0 anogenital venereal warts)."""
+    p = ctx.procedures[index]
+    if p.site in ANOGENITAL_SITES:
+        return (
+            f"Destruction of lesions at the {ctx.where(index)} is coded with the genital or anal "
+            "destruction codes (54050-54065, 56501/56515, 46900-46924), which depend on the "
+            "patient's sex and the method: code it by hand"
+        )
+    wart_prefixes = tuple(coding_tables()["destruction_benign"]["anogenital_diagnosis_prefixes"])
+    if p.site is None and any(d.startswith(wart_prefixes) for d in ctx.dx(index)):
+        return (
+            "Anogenital warts were destroyed with no site recorded: on genital or anal skin they "
+            "take the genital or anal destruction codes (54050-54065, 56501/56515, 46900-46924), "
+            "not 17110. Record the site (a site off the genital and anal skin keeps 17110)"
+        )
+    return None
+
+
 def code_benign_destruction(ctx: CodingContext) -> None:
     """17110 for up to 14 benign lesions (one unit a session), 17111 for 15 or more; never both
-    (R-DE-4). Anogenital lesions have their own site- and sex-specific codes."""
+    (R-DE-4). Anogenital lesions have their own site- and sex-specific codes; AKs entered here
+    are coded as premalignant (`actinic_keratoses_entered_as_benign`)."""
     spec = coding_tables()["destruction_benign"]
     indices, n = _counted(ctx, Kind.DESTRUCTION_BENIGN)
+    recoded = set(actinic_keratoses_entered_as_benign(ctx))
     keep = []
     for i in indices:
-        if ctx.procedures[i].site in ANOGENITAL_SITES:
+        if i in recoded:
+            n -= ctx.procedures[i].count or 0
+            continue
+        problem = _anogenital_problem(ctx, i)
+        if problem:
             ctx.draft.find(
                 Severity.ERROR,
                 "code_family",
-                f"Destruction of lesions at the {ctx.where(i)} is coded with the genital or anal "
-                "destruction codes (54050-54065, 56501/56515, 46900-46924), which depend on the "
-                "patient's sex and the method: code it by hand",
+                problem,
                 (i,),
                 source="CPT 17110 excludes genital and anal lesions (cross-references)",
-                action="Enter the CPT code by hand",
+                action="Record the site, or enter the CPT code by hand",
             )
             n -= ctx.procedures[i].count or 0
         else:

@@ -13,10 +13,16 @@ from dermcharge.domain.visit import EXCISION_KINDS, Kind
 
 
 def excisions_under_flaps(ctx: CodingContext) -> set[int]:
-    """Excisions at a flap's site: the flap includes them (R-ATT-1)."""
+    """Excisions at a flap's site: the flap includes the excision of the lesion whose defect it
+    closes (R-ATT-1). An excision marked `separate_lesion` is a different lesion: the flap does
+    not include it, and it is billed, with the distinct-service modifier where an NCCI pair
+    applies (NCCI Policy Manual ch. III: ATT includes the excision and repair "of the same
+    lesion"; AAPC [S24] worked example 14301 + 11603-59)."""
     covered = set()
     for flap in ctx.indices(Kind.ADJACENT_TISSUE_TRANSFER):
         for i in ctx.indices(*EXCISION_KINDS):
+            if ctx.procedures[i].separate_lesion:
+                continue
             if ctx.same_spot(i, flap) or ctx.same_region(i, flap):
                 covered.add(i)
     return covered

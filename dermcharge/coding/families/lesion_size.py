@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import DraftLine
+from dermcharge.coding.families.soft_tissue import code_soft_tissue_excision
 from dermcharge.coding.tables import BracketGap, coding_tables, pick_bracket
 from dermcharge.domain.claim import Severity
 from dermcharge.domain.visit import Kind, RepairType
@@ -119,6 +120,8 @@ def code_excisions(ctx: CodingContext, covered_by_flap: set[int]) -> None:
         family = str(p.kind)
         size = excised_diameter(ctx, i)
         assert size is not None
+        if i not in covered_by_flap and code_soft_tissue_excision(ctx, i, size):
+            continue
         code = _sized_code(ctx, i, family, size)
         if code is None:
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import DraftLine
 from dermcharge.coding.tables import coding_tables
@@ -67,40 +69,77 @@ def code_acne_surgery(ctx: CodingContext) -> None:
 
 def code_phototherapy(ctx: CodingContext) -> None:
     """96900 UV light alone; 96910 UVB with tar or petrolatum applied in the office; 96912 PUVA
-    (R-PH-1)."""
+    (R-PH-1). The codes are per session (CPT; AAD DCC May 2022): entries of one modality on the
+    day are one session, billed once with a warning; two modalities on one day cannot be told
+    apart from two sessions, so they are an error for a person, never two units."""
     spec = coding_tables()["phototherapy"]
-    for i in ctx.indices(Kind.PHOTOTHERAPY):
-        modality = ctx.procedures[i].modality
-        assert modality is not None
+    indices = ctx.indices(Kind.PHOTOTHERAPY)
+    by_modality: dict[str, list[int]] = {}
+    for i in indices:
+        by_modality.setdefault(str(ctx.procedures[i].modality), []).append(i)
+    if len(by_modality) > 1:
+        codes = sorted(spec[m] for m in by_modality)
+        ctx.draft.find(
+            Severity.ERROR,
+            "phototherapy_session",
+            f"Phototherapy of {len(by_modality)} kinds on one day ({', '.join(codes)}): the codes "
+            "are per session, and one session has one modality. Keep the one given, or record "
+            "the second session's separate visit",
+            tuple(indices),
+            source="CPT 96900-96913 per session; AAD DCC 'See the light' (May 2022); R-PH-1",
+            action="Keep one phototherapy entry for the session",
+        )
+        for modality, procs in by_modality.items():
+            ctx.draft.leave_off(
+                spec[modality], "one phototherapy session a day (R-PH-1)", tuple(procs)
+            )
+        return
+    for modality, procs in by_modality.items():
+        if len(procs) > 1:
+            ctx.draft.find(
+                Severity.WARNING,
+                "phototherapy_session",
+                f"Phototherapy ({modality.replace('_', ' ')}) was entered {len(procs)} times: "
+                "billed once, as one session (the code is per session)",
+                tuple(procs),
+                source="CPT 96900-96913 per session; AAD DCC May 2022; R-PH-1",
+                action="Remove the duplicate entry",
+            )
         ctx.draft.bill(
             DraftLine(
-                spec[str(modality)],
+                spec[modality],
                 1,
-                (i,),
-                ctx.dx(i),
-                f"Phototherapy, {str(modality).replace('_', ' ')} (R-PH-1).",
+                tuple(procs),
+                ctx.dx_of(procs),
+                f"Phototherapy, {modality.replace('_', ' ')}, one session (R-PH-1).",
                 per_lesion=False,
             )
         )
 
 
-def code_excimer(ctx: CodingContext) -> None:
-    """96920 under 250 sq cm, 96921 250-500, 96922 over 500 — excimer laser for psoriasis only
-    since 2024 (R-PH-1, AAD DCC Nov 2023)."""
+def excimer_code(area: Decimal) -> str:
+    """96920 under 250 sq cm, 96921 250-500, 96922 over 500 (R-PH-1, AAD DCC Nov 2023)."""
     spec = coding_tables()["excimer_laser"]
+    if area < spec["small_below_sq_cm"]:
+        return str(spec["small"])
+    if area <= spec["medium_up_to_sq_cm"]:
+        return str(spec["medium"])
+    return str(spec["large"])
+
+
+def code_excimer(ctx: CodingContext) -> None:
+    """One code for the session by the TOTAL area treated: the descriptors count the total area
+    of all psoriatic plaques treated at a session, so the entries' areas are summed, never coded
+    one by one (CPT 96920-96922 "total area"; AAD DCC Nov 2023). Excimer laser for psoriasis
+    only since 2024 (R-PH-1)."""
+    psoriasis: list[int] = []
     for i in ctx.indices(Kind.EXCIMER_LASER):
-        area = ctx.procedures[i].area_sq_cm
-        assert area is not None
-        if area < spec["small_below_sq_cm"]:
-            code = spec["small"]
-        elif area <= spec["medium_up_to_sq_cm"]:
-            code = spec["medium"]
-        else:
-            code = spec["large"]
         dx = ctx.dx(i)
         if dx and not all(d.startswith("L40") for d in dx):
+            area = ctx.procedures[i].area_sq_cm
+            assert area is not None
             ctx.draft.leave_off(
-                code,
+                excimer_code(area),
                 "excimer laser codes 96920-96922 describe treatment of "
                 "psoriasis only since 2024 (R-PH-1)",
                 (i,),
@@ -115,13 +154,19 @@ def code_excimer(ctx: CodingContext) -> None:
                 action="Enter the code by hand",
             )
             continue
-        ctx.draft.bill(
-            DraftLine(
-                code,
-                1,
-                (i,),
-                dx,
-                f"Excimer laser for psoriasis, {area} sq cm (R-PH-1).",
-                per_lesion=False,
-            )
+        psoriasis.append(i)
+    if not psoriasis:
+        return
+    areas = [ctx.procedures[i].area_sq_cm or Decimal(0) for i in psoriasis]
+    total = sum(areas, Decimal(0))
+    summed = " + ".join(str(a) for a in areas) + f" = {total}" if len(areas) > 1 else str(total)
+    ctx.draft.bill(
+        DraftLine(
+            excimer_code(total),
+            1,
+            tuple(psoriasis),
+            ctx.dx_of(psoriasis),
+            f"Excimer laser for psoriasis, total area of the session {summed} sq cm (R-PH-1).",
+            per_lesion=False,
         )
+    )

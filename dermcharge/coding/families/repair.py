@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import DraftLine
+from dermcharge.coding.families import soft_tissue
 from dermcharge.coding.families.lesion_size import excised_diameter, hidradenitis_code
 from dermcharge.coding.tables import BracketGap, coding_tables, pick_bracket
 from dermcharge.domain.claim import Severity
@@ -44,14 +45,25 @@ def _excluded(
     flap_sites: list[int],
     where: int,
 ) -> str | None:
-    """Why a repair is not reported on its own, or None when it is."""
-    for flap in flap_sites:
+    """Why a repair is not reported on its own, or None when it is. The repair of a separate
+    lesion's wound (`separate_lesion` on the repair or on the excision it closes) is not the
+    flap's closure, even at the flap's site (NCCI Policy Manual ch. III: ATT includes the repair
+    of the same lesion)."""
+    separate = ctx.procedures[where].separate_lesion or (
+        owner is not None and ctx.procedures[owner].separate_lesion
+    )
+    for flap in [] if separate else flap_sites:
         if ctx.same_spot(where, flap) or ctx.same_region(where, flap):
             return "closure by the adjacent tissue transfer at the same site includes it (R-ATT-1)"
     if owner is None:
         return None
     if hidradenitis_code(ctx, owner) is not None:
         return "the hidradenitis excision code (11450-11471) includes its repair (R-EX-1)"
+    if soft_tissue.repair_included(ctx, owner, repair_type):
+        return (
+            "simple and intermediate repair are included in the soft tissue tumour excision "
+            "code (CPT; AAD DCC Feb 2026)"
+        )
     kind = ctx.procedures[owner].kind
     if repair_type is RepairType.SIMPLE:
         if kind in (Kind.EXCISION_BENIGN, Kind.EXCISION_MALIGNANT):
