@@ -7,7 +7,9 @@ service, with its modifier rules:
   indicator is 2, the highest-valued procedure counts 100 % and every other one (each further
   unit too) 50 % (Medicare Claims Processing Manual, Chapter 12, §40.6.2; modifier 51 marks those
   lines on the claim, but the payer ranks them whether or not it is there). We credit the RVUs as
-  they are paid — the conservative reading for a productivity plan;
+  they are paid — the conservative reading for a productivity plan. The ranking runs in the
+  database, where the claim's lines are (storage.report_queries.productivity_groups), and
+  arrives here as each group's `paid_units`;
 - add-on codes and codes with any other indicator are never reduced.
 Allowed amounts are national (total non-facility RVUs × the file's conversion factor; no GPCI).
 Codes the file does not value (drugs, supplies, codes not loaded) are listed, never guessed.
@@ -21,11 +23,10 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from dermcharge.reports.periods import period_start
-from dermcharge.reports.records import ReportLine
+from dermcharge.reports.records import LineGroup
 
 GROUPS = ("provider", "family")
 COMPONENT_MODIFIERS = ("26", "TC")
-HALF = Decimal("0.5")
 
 
 @dataclass(frozen=True)
@@ -51,41 +52,8 @@ class ProductivityRow:
     unvalued_codes: tuple[str, ...]  # billed codes the RVU file gave no value for
 
 
-def visit_values(
-    lines: list[ReportLine], rvu_for: RvuLookup
-) -> list[tuple[ReportLine, tuple[Decimal, Decimal, Decimal] | None]]:
-    """Each line of one claim with its (work RVUs, total RVUs, allowed), the multiple-procedure
-    reduction applied across the claim; None for a line the file does not value."""
-    looked_up = []
-    for line in lines:
-        component = next((m for m in line.modifiers if m in COMPONENT_MODIFIERS), "")
-        values = rvu_for(line.cpt, component, line.date_of_service)
-        if values is not None and values.work is None and values.total is None:
-            values = None
-        looked_up.append((line, values))
-    reducible = [
-        (Decimal(str(v.total or 0)), i)
-        for i, (_line, v) in enumerate(looked_up)
-        if v is not None and v.mult_proc == "2"
-    ]
-    primary = max(reducible)[1] if reducible else None
-    out: list[tuple[ReportLine, tuple[Decimal, Decimal, Decimal] | None]] = []
-    for i, (line, values) in enumerate(looked_up):
-        if values is None:
-            out.append((line, None))
-            continue
-        units = Decimal(line.units)
-        if values.mult_proc == "2":
-            full = Decimal(1) if i == primary else Decimal(0)
-            units = full + (units - full) * HALF
-        work = Decimal(str(values.work or 0)) * units
-        total = Decimal(str(values.total or 0)) * units
-        out.append((line, (work, total, total * Decimal(str(values.conversion_factor or 0)))))
-    return out
-
-
 def productivity(
-    lines: Iterable[ReportLine],
+    groups: Iterable[LineGroup],
     rvu_for: RvuLookup,
     *,
     period: str = "month",
@@ -96,39 +64,41 @@ def productivity(
     if group not in GROUPS:
         raise ValueError(f"group must be one of {', '.join(GROUPS)}, not {group!r}")
     names = provider_names or {}
-    sums: dict[tuple[date, str], list[Decimal | int]] = {}
+    sums: dict[tuple[date, str], list[Decimal]] = {}
+    counts: dict[tuple[date, str], list[int]] = {}
     unvalued: dict[tuple[date, str], set[str]] = {}
-    by_visit: dict[int, list[ReportLine]] = {}
-    for line in lines:
-        by_visit.setdefault(line.visit_id, []).append(line)
-    for claim in by_visit.values():
-        for line, values in visit_values(claim, rvu_for):
-            key = (
-                names.get(line.provider_id, str(line.provider_id))
-                if group == "provider"
-                else family_of(line.cpt)
-            )
-            bucket = (period_start(line.date_of_service, period), key)
-            totals = sums.setdefault(bucket, [Decimal(0), Decimal(0), Decimal(0), 0, 0])
-            totals[3] = int(totals[3]) + line.units
-            totals[4] = int(totals[4]) + 1
-            if values is None:
-                unvalued.setdefault(bucket, set()).add(line.cpt)
-                continue
-            for i, value in enumerate(values):
-                totals[i] = Decimal(totals[i]) + value
+    for line_group in groups:
+        key = (
+            names.get(line_group.provider_id, str(line_group.provider_id))
+            if group == "provider"
+            else family_of(line_group.cpt)
+        )
+        bucket = (period_start(line_group.date_of_service, period), key)
+        totals = sums.setdefault(bucket, [Decimal(0), Decimal(0), Decimal(0)])
+        count = counts.setdefault(bucket, [0, 0])
+        count[0] += line_group.units
+        count[1] += line_group.lines
+        values = rvu_for(line_group.cpt, line_group.component, line_group.date_of_service)
+        if values is None or (values.work is None and values.total is None):
+            unvalued.setdefault(bucket, set()).add(line_group.cpt)
+            continue
+        paid = line_group.paid_units
+        total = Decimal(str(values.total or 0)) * paid
+        totals[0] += Decimal(str(values.work or 0)) * paid
+        totals[1] += total
+        totals[2] += total * Decimal(str(values.conversion_factor or 0))
     return [
         ProductivityRow(
             period=bucket[0],
             key=bucket[1],
-            work_rvu=_cents(Decimal(totals[0])),
-            total_rvu=_cents(Decimal(totals[1])),
-            allowed=_cents(Decimal(totals[2])),
-            units=int(totals[3]),
-            lines=int(totals[4]),
+            work_rvu=_cents(totals[0]),
+            total_rvu=_cents(totals[1]),
+            allowed=_cents(totals[2]),
+            units=counts[bucket][0],
+            lines=counts[bucket][1],
             unvalued_codes=tuple(sorted(unvalued.get(bucket, ()))),
         )
-        for bucket, totals in sorted(sums.items(), key=lambda item: (item[0][0], item[0][1]))
+        for bucket, totals in sorted(sums.items())
     ]
 
 

@@ -47,3 +47,17 @@ class ReportFinding:
     check: str
     severity: str  # error, warning, info
     decision: str | None  # acknowledged, overridden, or None (still open)
+
+
+@dataclass(frozen=True)
+class LineGroup:
+    """Claim lines of one provider, day, code and component (26/TC or ""), summed by the
+    database: `paid_units` are the units after the multiple-procedure reduction."""
+
+    provider_id: int
+    date_of_service: date
+    cpt: str
+    component: str
+    paid_units: Decimal
+    units: int
+    lines: int

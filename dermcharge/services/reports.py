@@ -153,29 +153,66 @@ class ProductivityReport:
 def productivity_report(
     db: Database, scope: ReportScope, *, period: str = "month", group: str = "provider"
 ) -> ProductivityReport:
+    tables = {quarter: active_tables(quarter.start).rvu for quarter in _quarters(scope)}
+    lookup = rvu_lookup(tables)
     with db.read_connection() as connection:
         names = report_queries.provider_names(connection)
-        lines = report_queries.report_lines(connection, scope.start, scope.end, scope.provider_id)
-        rows = productivity(
-            lines,
-            rvu_lookup(),
-            period=period,
-            group=group,
-            provider_names=names,
-            family_of=code_family,
+        # The codes dermcharge bills (its CPT/HCPCS table): the ones a claim line can hold.
+        codes = [code.code for code in cpt_table().codes()]
+        rvus = _rvu_rows(codes, scope, lookup)
+        groups = report_queries.productivity_groups(
+            connection, scope.start, scope.end, scope.provider_id, rvus
         )
-    sources = tuple(
-        dict.fromkeys(active_tables(day).rvu.origin.label for day in (scope.start, scope.end))
+    rows = productivity(
+        groups,
+        lookup,
+        period=period,
+        group=group,
+        provider_names=names,
+        family_of=code_family,
     )
-    loaded = any(active_tables(day).rvu.origin.imported for day in (scope.start, scope.end))
+    sources = tuple(dict.fromkeys(table.origin.label for table in tables.values()))
+    loaded = any(table.origin.imported for table in tables.values())
     return ProductivityReport(rows, sources, loaded)
 
 
-def rvu_lookup() -> Callable[[str, str, date], RvuValues | None]:
+def _quarters(scope: ReportScope) -> list[Quarter]:
+    quarters, quarter = [], Quarter.of(scope.start)
+    while quarter.start <= scope.end:
+        quarters.append(quarter)
+        quarter = Quarter.of(date.fromordinal(quarter.start.toordinal() + 95).replace(day=1))
+    return quarters
+
+
+def _rvu_rows(
+    codes: list[str], scope: ReportScope, lookup: Callable[[str, str, date], RvuValues | None]
+) -> list[report_queries.RvuRow]:
+    """The values in force for the billed codes (and their 26/TC rows), quarter by quarter."""
+    rows: list[report_queries.RvuRow] = []
+    for quarter in _quarters(scope):
+        last = date.fromordinal(
+            Quarter.of(
+                date.fromordinal(quarter.start.toordinal() + 95).replace(day=1)
+            ).start.toordinal()
+            - 1
+        )
+        for code in codes:
+            for component in ("", "26", "TC"):
+                values = lookup(code, component, quarter.start)
+                if values is not None:
+                    rows.append(
+                        (code, component, quarter.start, last, values.total, values.mult_proc)
+                    )
+    return rows
+
+
+def rvu_lookup(
+    tables: dict[Quarter, RvuTable] | None = None,
+) -> Callable[[str, str, date], RvuValues | None]:
     """The PFS values of a code (or its 26/TC row) in force on a date, remembered per quarter
     for one report (a new report reads the tables again: one may have been imported since)."""
     remembered: dict[tuple[str, str, Quarter], RvuValues | None] = {}
-    tables: dict[Quarter, RvuTable] = {}
+    tables = dict(tables or {})
 
     def values(code: str, modifier: str, on: date) -> RvuValues | None:
         key = (code, modifier, Quarter.of(on))

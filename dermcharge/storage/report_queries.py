@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, select
+from sqlalchemy import Connection, Select, and_, func, select, text
 
-from dermcharge.reports.records import ReportFinding, ReportLine
+from dermcharge.reports.records import LineGroup, ReportFinding, ReportLine
 from dermcharge.storage.models import (
     ClaimLineRow,
     FindingRow,
@@ -191,3 +192,87 @@ def provider_id_of(connection: Connection, given: str) -> int | None:
             select(ProviderRow.id).where(ProviderRow.id == int(text))
         ).scalar()
     return None
+
+
+# The multiple-procedure reduction, ranked where the claim's lines are: per visit, among the
+# lines whose code has indicator 2, the highest total RVU counts one unit in full and every other
+# unit half (Medicare Claims Processing Manual, Chapter 12, §40.6.2). The RVUs in force for each
+# quarter of the range come in a temporary table (`report_rvu`), filled by the caller.
+_PRODUCTIVITY_SQL = """
+WITH l AS (
+  SELECT v.provider_id AS p, v.date_of_service AS d, c.visit_id AS vid, c.cpt AS cpt,
+         CASE WHEN c.modifiers = '' THEN ''
+              WHEN (' ' || c.modifiers || ' ') LIKE '% 26 %' THEN '26'
+              WHEN (' ' || c.modifiers || ' ') LIKE '% TC %' THEN 'TC' ELSE '' END AS comp,
+         c.units AS u
+  FROM claim_lines c JOIN visits v ON v.id = c.visit_id
+  WHERE v.date_of_service >= :start AND v.date_of_service <= :end {provider}
+), valued AS (
+  SELECT l.p, l.d, l.vid, l.cpt, l.comp, l.u, r.total AS t, COALESCE(r.mult, '') AS m
+  FROM l LEFT JOIN report_rvu r
+    ON r.code = l.cpt AND r.component = l.comp {quarters}
+), ranked AS (
+  SELECT valued.*, ROW_NUMBER() OVER (PARTITION BY vid, m ORDER BY t DESC) AS rn FROM valued
+)
+SELECT p, d, cpt, comp,
+       SUM(CASE WHEN m <> '2' THEN u WHEN rn = 1 THEN 1 + (u - 1) * 0.5 ELSE u * 0.5 END),
+       SUM(u), COUNT(*)
+FROM ranked GROUP BY p, d, cpt, comp
+"""
+
+RvuRow = tuple[str, str, date, date, float | None, str]  # code, component, from, to, total, mult
+
+
+def productivity_groups(
+    connection: Connection,
+    start: date,
+    end: date,
+    provider_id: int | None,
+    rvus: list[RvuRow],
+) -> list[LineGroup]:
+    """The range's claim lines summed per provider, day, code and component, with the units
+    the multiple-procedure reduction leaves (`rvus`: the values in force, per quarter)."""
+    sqlite = connection.dialect.name == "sqlite"
+
+    def day(value: date) -> object:
+        return value.isoformat() if sqlite else value
+
+    connection.execute(text("DROP TABLE IF EXISTS report_rvu"))
+    connection.execute(
+        text(
+            "CREATE TEMPORARY TABLE report_rvu (code VARCHAR(5), component VARCHAR(2), "
+            "q_start DATE, q_end DATE, total FLOAT, mult VARCHAR(2))"
+        )
+    )
+    connection.execute(text("CREATE INDEX report_rvu_code ON report_rvu (code, component)"))
+    if rvus:
+        connection.execute(
+            text("INSERT INTO report_rvu VALUES (:code, :component, :q_start, :q_end, :total, :mult)"),
+            [
+                {"code": code, "component": component, "q_start": day(first),
+                 "q_end": day(last), "total": total, "mult": mult}
+                for code, component, first, last, total, mult in rvus
+            ],
+        )  # fmt: skip
+    params: dict[str, object] = {"start": day(start), "end": day(end)}
+    provider = ""
+    if provider_id is not None:
+        provider, params["provider"] = "AND v.provider_id = :provider", provider_id
+    # One quarter (a month's report): no date condition on the join, which then uses the index.
+    several = len({(first, last) for _c, _m, first, last, _t, _x in rvus}) > 1
+    quarters = "AND l.d >= r.q_start AND l.d <= r.q_end" if several else ""
+    sql = _PRODUCTIVITY_SQL.format(provider=provider, quarters=quarters)
+    rows = connection.execute(text(sql), params).all()
+    connection.execute(text("DROP TABLE report_rvu"))
+    return [
+        LineGroup(
+            provider_id=p,
+            date_of_service=d if isinstance(d, date) else date.fromisoformat(str(d)),
+            cpt=cpt,
+            component=comp,
+            paid_units=Decimal(str(paid)),
+            units=int(units),
+            lines=int(count),
+        )
+        for p, d, cpt, comp, paid, units, count in rows
+    ]

@@ -17,7 +17,7 @@ from dermcharge.reports.payer_mix import payer_mix
 from dermcharge.reports.periods import period_start
 from dermcharge.reports.productivity import RvuValues, productivity
 from dermcharge.reports.reconciliation import reconcile
-from dermcharge.reports.records import ReportFinding, ReportLine, ReportVisit
+from dermcharge.reports.records import LineGroup, ReportFinding, ReportLine, ReportVisit
 from dermcharge.reports.risk import likely_missed_charges, risk_by_check
 
 D1, D2 = date(2026, 11, 2), date(2026, 11, 3)
@@ -84,26 +84,27 @@ def rvu_for(code: str, modifier: str, on: date) -> RvuValues | None:
     return RVUS.get((code, modifier))
 
 
-def line(visit_id: int, cpt: str, units: int = 1, *modifiers: str, **kw: object) -> ReportLine:
-    return ReportLine(
-        visit_id=visit_id,
-        date_of_service=kw.get("on", D1),  # type: ignore[arg-type]
+def group(cpt: str, paid: str, units: int, component: str = "", **kw: object) -> LineGroup:
+    return LineGroup(
         provider_id=kw.get("provider", 1),  # type: ignore[arg-type]
+        date_of_service=kw.get("on", D1),  # type: ignore[arg-type]
         cpt=cpt,
-        modifiers=modifiers,
+        component=component,
+        paid_units=Decimal(paid),
         units=units,
+        lines=int(kw.get("lines", 1)),  # type: ignore[call-overload]
     )
 
 
-def test_productivity_applies_the_multiple_procedure_reduction_across_one_claim() -> None:
-    lines = [
-        line(1, "99213", 1, "25"),
-        line(1, "11102"),  # the highest total RVU of the reducible codes: 100 %
-        line(1, "17000", 1, "51"),  # reducible, not the highest: 50 %
-        line(1, "17003", 11),  # add-on: full
-        line(1, "J7308", 1),  # not valued by the file
+def test_productivity_values_the_units_the_reduction_leaves() -> None:
+    groups = [
+        group("99213", "1", 1),
+        group("11102", "1", 1),  # the claim's highest-valued reducible code (in full)
+        group("17000", "0.5", 1),  # reduced by the database's ranking
+        group("17003", "11", 11),  # add-on: never reduced
+        group("J7308", "1", 1),  # not valued by the file
     ]
-    [row] = productivity(lines, rvu_for, provider_names={1: "Okafor"})
+    [row] = productivity(groups, rvu_for, provider_names={1: "Okafor"})
     # work: 1.30 + 0.66 + 0.61 * 0.5 + 0.04 * 11 = 2.705 -> 2.71
     assert row.work_rvu == Decimal("2.71")
     # total: 2.70 + 2.80 + 0.90 + 2.20 = 8.60; allowed = 8.60 * 33.4009 = 287.24774
@@ -113,19 +114,17 @@ def test_productivity_applies_the_multiple_procedure_reduction_across_one_claim(
     assert row.unvalued_codes == ("J7308",)
 
 
-def test_a_component_modifier_reads_the_component_row() -> None:
-    [row] = productivity([line(1, "88305", 1, "26")], rvu_for, group="family")
+def test_a_component_reads_the_component_row() -> None:
+    [row] = productivity([group("88305", "1", 1, "26")], rvu_for, group="family")
     assert row.work_rvu == Decimal("0.75")
 
 
-def test_repeated_units_of_a_reducible_code_count_once_in_full() -> None:
-    [row] = productivity([line(1, "11102", 3)], rvu_for)
-    assert row.work_rvu == Decimal("1.32")  # 0.66 + 2 * 0.33
-
-
 def test_productivity_by_week_and_family() -> None:
-    lines = [line(1, "99213", on=date(2026, 11, 2)), line(2, "99213", on=date(2026, 11, 8))]
-    rows = productivity(lines, rvu_for, period="week", group="family", family_of=lambda c: "E/M")
+    groups = [
+        group("99213", "1", 1, on=date(2026, 11, 2)),
+        group("99213", "1", 1, on=date(2026, 11, 8)),
+    ]
+    rows = productivity(groups, rvu_for, period="week", group="family", family_of=lambda c: "E/M")
     assert [(r.period, r.key, r.work_rvu) for r in rows] == [
         (date(2026, 11, 2), "E/M", Decimal("2.60"))
     ]
@@ -133,6 +132,12 @@ def test_productivity_by_week_and_family() -> None:
     assert period_start(date(2026, 11, 9), "month") == date(2026, 11, 1)
     with pytest.raises(ValueError, match="period"):
         period_start(D1, "year")
+    with pytest.raises(ValueError, match="group"):
+        productivity(groups, rvu_for, group="payer")
+
+
+def line(visit_id: int, cpt: str, units: int = 1, *modifiers: str) -> ReportLine:
+    return ReportLine(visit_id, D1, 1, cpt, modifiers, units)
 
 
 def test_payer_mix_totals_each_type_then_its_payers() -> None:
