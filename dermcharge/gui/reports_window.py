@@ -108,6 +108,7 @@ class ReportsWindow(QDialog):
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.grid.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.grid.cellDoubleClicked.connect(self._on_grid_double_clicked)
+        self.grid.horizontalHeader().setStretchLastSection(True)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         form = QFormLayout()
@@ -116,7 +117,7 @@ class ReportsWindow(QDialog):
         dates.addWidget(self.start_edit)
         dates.addWidget(QLabel("to"))
         dates.addWidget(self.end_edit)
-        form.addRow("&From", dates)
+        form.addRow("From", dates)
         form.addRow("Pe&riods", self.period_box)
         buttons = QHBoxLayout()
         for button in (self.run_button, self.csv_button, self.pdf_button):
