@@ -29,6 +29,8 @@ COMMANDS = {
     "fees": "dermcharge.cli.fees_cmd",
     "claims": "dermcharge.cli.claims_cmd",
     "path": "dermcharge.cli.path_cmd",
+    "report": "dermcharge.cli.report_cmd",
+    "estimate": "dermcharge.cli.estimate_cmd",
     "gui": "dermcharge.cli.gui_cmd",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))

@@ -22,5 +22,8 @@ def guard_session(window: QMainWindow, backend: AppBackend | None) -> SessionGua
     from dermcharge.gui.billing_menu import BillingMenu
 
     window.billing_menu = BillingMenu(window, guard)  # type: ignore[attr-defined]
+    from dermcharge.gui.reports_menu import ReportsMenu
+
+    window.reports_menu = ReportsMenu(window, guard)  # type: ignore[attr-defined]
     window.session_guard = guard  # type: ignore[attr-defined]
     return guard
