@@ -144,8 +144,11 @@ def build(db: Database, lines: int, seed: int = 42) -> tuple[list[date], int, in
     _insert_rows(
         db,
         "providers",
-        ("id", "name", "credentials", "npi", "active"),
-        ((n, f"Provider {n}", "MD", npis[n - 1], True) for n in range(1, PROVIDERS + 1)),
+        ("id", "name", "credentials", "npi", "active", "taxonomy"),
+        (
+            (n, f"Provider {n}", "MD", npis[n - 1], True, "207N00000X")
+            for n in range(1, PROVIDERS + 1)
+        ),
     )
     _insert_rows(
         db,
