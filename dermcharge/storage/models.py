@@ -352,6 +352,6 @@ class AuditRow(Base):
 # The users and settings tables live in their own module; importing it here registers them with
 # Base wherever the models are loaded (migrations, the schema-comparison test).
 from dermcharge.storage import claim_models as _claim_models  # noqa: E402, F401
-from dermcharge.storage import pathology_models as _pathology_models  # noqa: E402, F401
 from dermcharge.storage import estimate_models as _estimate_models  # noqa: E402, F401
+from dermcharge.storage import pathology_models as _pathology_models  # noqa: E402, F401
 from dermcharge.storage import user_models as _user_models  # noqa: E402, F401

@@ -2,7 +2,7 @@
 and whether their pathology is pending.
 
 Revision ID: 0005_pathology
-Revises: 0003_claim_fields
+Revises: 0004_claims_export
 Create Date: 2026-12-03 22:30:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_pathology"
-down_revision = "0003_claim_fields"
+down_revision = "0004_claims_export"
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 entries already written, and the mark of the newest verified entry (an app_settings row).
 
 Revision ID: 0006_audit_chain
-Revises: 0003_claim_fields
+Revises: 0005_pathology
 Create Date: 2026-12-03 22:30:00
 """
 
@@ -24,7 +24,7 @@ from dermcharge.storage.audit_chain import (
 from dermcharge.storage.models import UtcDateTime
 
 revision = "0006_audit_chain"
-down_revision = "0003_claim_fields"
+down_revision = "0005_pathology"
 branch_labels = None
 depends_on = None
 

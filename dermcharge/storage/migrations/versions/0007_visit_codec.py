@@ -6,7 +6,7 @@ an older version whose rules were looser) is left as it was: it did not open bef
 it is reported by `load_visit` with the parser's reason instead of being guessed at.
 
 Revision ID: 0007_visit_codec
-Revises: 0003_claim_fields
+Revises: 0006_audit_chain
 Create Date: 2026-12-03 22:45:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_visit_codec"
-down_revision = "0003_claim_fields"
+down_revision = "0006_audit_chain"
 branch_labels = None
 depends_on = None
 

@@ -7,7 +7,7 @@ resources/data/payer_profiles.json when set; `fee_schedules.payer_name` names th
 schedule belongs to ("" = a schedule for a payer kind or the practice default).
 
 Revision ID: 0008_practice_setup
-Revises: 0003_claim_fields
+Revises: 0007_visit_codec
 Create Date: 2026-12-03 22:20:00
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_practice_setup"
-down_revision = "0003_claim_fields"
+down_revision = "0007_visit_codec"
 branch_labels = None
 depends_on = None
 

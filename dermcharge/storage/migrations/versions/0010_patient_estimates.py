@@ -1,7 +1,7 @@
 """Estimates and Good Faith Estimates given to patients, kept with the patient.
 
 Revision ID: 0010_estimates
-Revises: 0004_claims_export
+Revises: 0008_practice_setup
 Create Date: 2026-12-03 22:40:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_estimates"
-down_revision = "0004_claims_export"
+down_revision = "0008_practice_setup"
 branch_labels = None
 depends_on = None
 
