@@ -90,3 +90,10 @@ class VisitRecord:
     provider: Provider | None = None
     practice: Practice | None = None
     place_of_service: str = "11"
+
+    @property
+    def primary_payer_name(self) -> str:
+        """The payer billed first, by name (its primary insurance): a payer's own fee schedule
+        is chosen by this name."""
+        primary = [p for p in self.insurance if p.priority == "primary"] or list(self.insurance)
+        return primary[0].payer_name if primary else ""

@@ -37,12 +37,14 @@ FeeLookup = Callable[[ClaimLine], Decimal | None]
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
-def fee_lookup_for(db: Database | None, payer: str, on: date) -> FeeLookup | None:
+def fee_lookup_for(
+    db: Database | None, payer: str, on: date, payer_name: str = ""
+) -> FeeLookup | None:
     """Prices from services.fee_schedules.fee_schedule_for — the schedule the superbill and the
     claims export use (the demo schedule only while the practice has stored none)."""
     from dermcharge.services.fee_schedules import fee_schedule_for  # loads storage: not at start
 
-    schedule = fee_schedule_for(db, payer, on)
+    schedule = fee_schedule_for(db, payer, on, payer_name)
     if schedule is None:
         return None
     return lambda line: schedule.fee_for(line.cpt, line.modifiers, on=on)
@@ -76,7 +78,10 @@ class VisitEditor(QWidget):
         self.role_limits: dict[str, str] = {}
         visit = flow.visit
         self.fee_lookup = fee_lookup or fee_lookup_for(
-            None, visit.payer.value, visit.date_of_service
+            None,
+            visit.payer.value,
+            visit.date_of_service,
+            record.primary_payer_name if record else "",
         )
         self.body_map = BodyMapWidget(self.ui.bodyMapHost)
         self.ui.bodyMapHostLayout.addWidget(self.body_map)

@@ -39,7 +39,10 @@ class VisitWindow(QMainWindow):
         self.flow = CaptureFlow(stored.record.visit, default_coder())
         visit = stored.record.visit
         prices = fee_lookup_for(
-            backend.db if backend is not None else None, visit.payer.value, visit.date_of_service
+            backend.db if backend is not None else None,
+            visit.payer.value,
+            visit.date_of_service,
+            stored.record.primary_payer_name,
         )  # the schedule the superbill prints with
         self.editor = VisitEditor(
             self.flow, stored.record, str(stored.status), fee_lookup=prices, parent=self

@@ -17,25 +17,20 @@ from pathlib import Path
 
 from dermcharge.claims_out.claim_record import Frequency
 from dermcharge.claims_out.requirements import FORMATS
-from dermcharge.domain.record import Practice
+from dermcharge.domain.pathology import has_pending_pathology
 from dermcharge.domain.stored import StoredVisit
-from dermcharge.fees.demo import demo_fee_schedule
-from dermcharge.fees.schedule import FeeSchedule
 from dermcharge.security.accounts import User
 from dermcharge.security.roles import Action
 from dermcharge.services.claim_building import build_claim
-from dermcharge.storage import billing_repository, payer_repository, user_repository
+from dermcharge.services.fee_schedules import practice_fee_schedules
+from dermcharge.services.pathology_settings import hold_pending_pathology
+from dermcharge.storage import billing_repository
 from dermcharge.storage.billing_repository import BatchSummary, LastExport
 from dermcharge.storage.database import Database
 from dermcharge.storage.errors import StorageError
 from dermcharge.storage.visit_repository import load_visit
 
 __all__ = ["FORMATS", "BatchSummary", "ExportRefused", "ExportResult", "QueueItem"]
-
-HOLD_PATHOLOGY_SETTING = "hold_pending_pathology"
-# The demo practice (services/demo_people.demo_practice): its claims must never leave.
-DEMO_PRACTICE_NAME = "Prairie Skin & Dermatology Associates"
-DEMO_PRACTICE_TAX_ID = "37-0000000"
 
 
 class ExportRefused(StorageError):
@@ -69,32 +64,8 @@ class ExportResult:
     interchange_control: int | None
 
 
-def is_demo_practice(practice: Practice | None) -> bool:
-    return (
-        practice is not None
-        and practice.name == DEMO_PRACTICE_NAME
-        and practice.tax_id == DEMO_PRACTICE_TAX_ID
-    )
-
-
-def fee_schedules(db: Database) -> list[FeeSchedule]:
-    with db.read() as session:
-        stored = payer_repository.fee_schedules(session)
-    return stored or [demo_fee_schedule()]
-
-
-def hold_pathology(db: Database) -> bool:
-    with db.read() as session:
-        value = user_repository.get_setting(session, HOLD_PATHOLOGY_SETTING)
-    return value is None or value.strip().lower() not in ("0", "false", "no", "off")
-
-
-def pathology_pending(stored: StoredVisit) -> bool:
-    return any(procedure.path_pending for procedure in stored.record.visit.procedures)
-
-
 def _queue_status(stored: StoredVisit, last: LastExport | None, hold: bool) -> str:
-    if hold and pathology_pending(stored):
+    if hold and has_pending_pathology(stored.record.visit):
         return "held: pathology pending"
     if last is not None and last.amendment < stored.amendment:
         return "corrected claim needed"
@@ -103,8 +74,8 @@ def _queue_status(stored: StoredVisit, last: LastExport | None, hold: bool) -> s
 
 def billing_queue(db: Database, *, on: date | None = None) -> list[QueueItem]:
     """Signed visits not yet exported (an amended one shows as needing a corrected claim)."""
-    hold = hold_pathology(db)
-    schedules = fee_schedules(db)
+    hold = hold_pending_pathology(db)
+    schedules = practice_fee_schedules(db)
     items = []
     with db.read() as session:
         ids = billing_repository.signed_visit_ids(session, on=on)

@@ -41,7 +41,7 @@ def build_claim(
         return None, ["practice: the practice is not set up (dermcharge practice set)"]
     visit = record.visit
     on = visit.date_of_service
-    schedule = schedule_for(schedules, visit.payer.value, on)
+    schedule = schedule_for(schedules, visit.payer.value, on, record.primary_payer_name)
     positions = {compact_code(code): n for n, code in enumerate(claim.diagnoses, start=1)}
     problems: list[str] = []
     lines = []

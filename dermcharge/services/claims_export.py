@@ -16,23 +16,19 @@ from pathlib import Path
 
 from dermcharge.claims_out.claim_record import ClaimOut, Envelope, Frequency
 from dermcharge.claims_out.requirements import FORMATS, contact_phone_problem, missing_fields
+from dermcharge.domain.pathology import has_pending_pathology
 from dermcharge.domain.stored import StoredVisit
 from dermcharge.domain.workflow import VisitAction, VisitStatus
 from dermcharge.security.accounts import User
 from dermcharge.security.roles import Action
-from dermcharge.services.billing import (
-    HOLD_PATHOLOGY_SETTING,
-    ExportRefused,
-    ExportResult,
-    fee_schedules,
-    hold_pathology,
-    is_demo_practice,
-    pathology_pending,
-)
+from dermcharge.services.billing import ExportRefused, ExportResult
 from dermcharge.services.claim_building import build_claim
 from dermcharge.services.claim_formats import render_batch
 from dermcharge.services.database import Database
+from dermcharge.services.demo_marker import is_demo_practice, is_demo_record
+from dermcharge.services.fee_schedules import practice_fee_schedules
 from dermcharge.services.output_files import check_output_path, write_output_file
+from dermcharge.services.pathology_settings import HOLD_PENDING_KEY, hold_pending_pathology
 from dermcharge.storage import billing_repository, user_repository
 from dermcharge.storage.billing_repository import ExportEntry, LastExport
 from dermcharge.storage.visit_repository import change_status, load_visit
@@ -148,13 +144,16 @@ def export_claims(
     if void and format != "837p":
         raise ExportRefused(["--void: a void is an 837P claim (frequency 8)"])
     ids = _select_ids(db, visit_ids, on, queue, again)
-    hold = hold_pathology(db)
-    schedules = fee_schedules(db)
+    hold = hold_pending_pathology(db)
+    schedules = practice_fee_schedules(db)
+    demo = is_demo_practice(db)
     with db.read() as session:
         stored_visits = [load_visit(session, visit_id) for visit_id in ids]
         last = billing_repository.last_exports(session, ids)
     if not visit_ids:  # a day or the queue: held visits wait, they are not an error
-        stored_visits = [v for v in stored_visits if not (hold and pathology_pending(v))]
+        stored_visits = [
+            v for v in stored_visits if not (hold and has_pending_pathology(v.record.visit))
+        ]
     if not stored_visits:
         raise ExportRefused(["no visits ready to bill" + (f" on {on.isoformat()}" if on else "")])
     problems: list[str] = []
@@ -162,7 +161,7 @@ def export_claims(
     for done, stored in enumerate(stored_visits):
         if progress is not None:
             progress(done, len(stored_visits) + 1)  # the last step is writing the file
-        if is_demo_practice(stored.record.practice):
+        if demo or is_demo_record(stored.record.practice):
             problems.append(
                 f"visit {stored.id}: practice: the demo practice's visits are not billed"
             )
@@ -173,10 +172,10 @@ def export_claims(
         if refusal:
             problems.append(refusal)
             continue
-        if hold and not void and pathology_pending(stored):
+        if hold and not void and has_pending_pathology(stored.record.visit):
             problems.append(
                 f"visit {stored.id}: procedures.path_pending: pathology is pending (setting "
-                f"{HOLD_PATHOLOGY_SETTING})"
+                f"{HOLD_PENDING_KEY})"
             )
             continue
         claim, missing = build_claim(

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from dermcharge.domain.npi import check_digit
 from dermcharge.domain.record import Address, Insurance, Patient, Practice, Provider
 from dermcharge.domain.visit import Payer
+from dermcharge.services.demo_marker import DEMO_PRACTICE_NAME, DEMO_PRACTICE_TAX_ID
 
 FIRST_NAMES = (
     "Zoë",
@@ -152,9 +153,9 @@ def synthetic_npi(rng: random.Random) -> str:
 
 def demo_practice(rng: random.Random) -> Practice:
     return Practice(
-        name="Prairie Skin & Dermatology Associates",
+        name=DEMO_PRACTICE_NAME,
         npi=synthetic_npi(rng),
-        tax_id="37-0000000",
+        tax_id=DEMO_PRACTICE_TAX_ID,
         phone="217-555-0100",
         address=Address("800 N Rutledge St", "Suite 210", "Springfield", "IL", "62702"),
         taxonomy=DERMATOLOGY_TAXONOMY,

@@ -26,12 +26,15 @@ def practice_fee_schedules(db: Database | None) -> list[FeeSchedule]:
     return stored or [demo_fee_schedule()]
 
 
-def fee_schedule_for(db: Database | None, payer: str, on: date) -> FeeSchedule | None:
+def fee_schedule_for(
+    db: Database | None, payer: str, on: date, payer_name: str = ""
+) -> FeeSchedule | None:
     """The schedule that prices a visit for `payer` (a `Payer` value) on its date of service:
-    the payer's own in force on `on`, else an "any payer" one (fees.schedule_for), from
-    `practice_fee_schedules`; None when none is in force (the charge is then left blank).
-    Price a line with `schedule.fee_for(cpt, modifiers, on=on)`."""
-    return schedule_for(practice_fee_schedules(db), payer, on)
+    the named payer's own (`payer_name`, the primary insurance), else the payer kind's, else
+    the practice default, in force on `on` (fees.schedule_for), from `practice_fee_schedules`;
+    None when none is in force (the charge is then left blank). Price a line with
+    `schedule.fee_for(cpt, modifiers, on=on)`."""
+    return schedule_for(practice_fee_schedules(db), payer, on, payer_name)
 
 
 def add_fee_schedule(db: Database, schedule: FeeSchedule, *, actor: str | None = None) -> int:

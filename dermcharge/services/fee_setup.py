@@ -1,17 +1,17 @@
 """A practice's own fee schedules: import a CSV for a payer (or the practice default) from a
 date, list what is stored, correct one fee. Superbills and claims then charge from the schedule
-in force on the date of service (`fee_schedule_for`).
+in force on the date of service (`fee_schedules.fee_schedule_for`).
 
 Checks come first and name the field and value; a file with any problem stores nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
-from dermcharge.fees.schedule import ANY_PAYER, Fee, FeeSchedule, schedule_for
+from dermcharge.fees.schedule import ANY_PAYER, Fee, FeeSchedule
 from dermcharge.fees.schedule_csv import CODE, MODIFIER, parse_fee_csv
 from dermcharge.fees.schedule_json import InvalidFeeSchedule, parse_amount
 from dermcharge.security.accounts import User
@@ -21,19 +21,9 @@ from dermcharge.storage.database import Database
 from dermcharge.storage.errors import InvalidRecord
 from dermcharge.storage.fee_schedule_changes import StoredFee
 
-__all__ = ["DEFAULT_SCHEDULE", "StoredFee", "fee_schedule_for", "import_fee_csv", "stored_fees"]
+__all__ = ["DEFAULT_SCHEDULE", "StoredFee", "import_fee_csv", "stored_fees"]
 
 DEFAULT_SCHEDULE = "default"  # the --payer word for the practice's default schedule
-
-
-def fee_schedule_for(
-    db: Database, payer: str, on: date, payer_name: str = ""
-) -> FeeSchedule | None:
-    """The schedule in force on the date of service for the named payer (else the payer kind,
-    else the practice default); None when the practice has none in force."""
-    with db.read() as session:
-        schedules: Sequence[FeeSchedule] = payer_repository.fee_schedules(session, in_force_on=on)
-    return schedule_for(schedules, payer, on, payer_name)
 
 
 def import_fee_csv(

@@ -44,7 +44,10 @@ def hold_pending_pathology(db: Database) -> bool:
     """Whether the billing queue holds claims whose pathology is pending (default: yes)."""
     with db.read() as session:
         raw = user_repository.get_setting(session, HOLD_PENDING_KEY)
-    return DEFAULT_HOLD_PENDING if raw is None else raw.strip().lower() in ("true", "1", "yes")
+    if raw is None:
+        return DEFAULT_HOLD_PENDING
+    # Anything but a clear "off" holds: a claim sent before its report is the costly mistake.
+    return raw.strip().lower() not in ("false", "0", "no", "off")
 
 
 def set_hold_pending_pathology(db: Database, hold: bool, *, actor: str) -> None:

@@ -101,7 +101,9 @@ def visits_in(db: Database, scope: ReportScope) -> list[ReportVisit]:
             status=fact.status,
             line_count=len(by_visit.get(fact.visit_id, [])),
             charge=_charged(
-                schedules, fact.payer_kind, fact.date_of_service, by_visit.get(fact.visit_id, [])
+                schedule_for(schedules, fact.payer_kind, fact.date_of_service, fact.payer_name),
+                fact.date_of_service,
+                by_visit.get(fact.visit_id, []),
             ),
             exported=fact.exported,
             held_for_pathology=fact.held_for_pathology,
@@ -110,10 +112,8 @@ def visits_in(db: Database, scope: ReportScope) -> list[ReportVisit]:
     ]
 
 
-def _charged(
-    schedules: list[FeeSchedule], payer: str, on: date, lines: Iterable[ReportLine]
-) -> Decimal:
-    schedule = schedule_for(schedules, payer, on)
+def _charged(schedule: FeeSchedule | None, on: date, lines: Iterable[ReportLine]) -> Decimal:
+    """What the visit's lines charge under the schedule that prices it (as on the claim)."""
     if schedule is None:
         return Decimal(0)
     total = Decimal(0)

@@ -153,7 +153,7 @@ def build_superbill_record(
     on = visit.date_of_service
     icd = catalog if catalog is not None else default_icd10_catalog(on)
     schedules = fee_schedules if fee_schedules is not None else (demo_fee_schedule(),)
-    schedule = schedule_for(schedules, visit.payer.value, on, _primary_payer_name(record))
+    schedule = schedule_for(schedules, visit.payer.value, on, record.primary_payer_name)
     errors = _error_messages(claim.findings if open_findings is None else open_findings)
 
     letters: dict[str, str] = {}
@@ -318,12 +318,6 @@ def practice_superbill(db: Database, stored: StoredVisit) -> SuperbillRecord:
         fee_schedules=_practice_fee_schedules(db, None),
         demo_practice=is_demo_practice(db),
     )
-
-
-def _primary_payer_name(record: VisitRecord) -> str:
-    """The payer the visit is billed to by name (its primary insurance), for its own fees."""
-    primary = [p for p in record.insurance if p.priority == "primary"] or list(record.insurance)
-    return primary[0].payer_name if primary else ""
 
 
 def _practice_fee_schedules(

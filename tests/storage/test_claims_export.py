@@ -14,6 +14,7 @@ from dermcharge.domain.workflow import VisitStatus
 from dermcharge.security.accounts import local_admin
 from dermcharge.services import billing, claims_export, signing, users, visits
 from dermcharge.services.billing import ExportRefused
+from dermcharge.services.demo_marker import DEMO_PRACTICE_NAME, DEMO_PRACTICE_TAX_ID
 from dermcharge.services.output_files import OutputRefused
 from dermcharge.storage import user_repository
 from dermcharge.storage.database import Database
@@ -286,7 +287,7 @@ def test_a_failed_commit_after_the_file_is_written_removes_the_file(
 def test_the_demo_practice_is_never_billed(db: Database, tmp_path: Path) -> None:
     provider = _provider(db)
     record = claim_record(case_inputs()[0][1])
-    record["practice"].update(name=billing.DEMO_PRACTICE_NAME, tax_id=billing.DEMO_PRACTICE_TAX_ID)
+    record["practice"].update(name=DEMO_PRACTICE_NAME, tax_id=DEMO_PRACTICE_TAX_ID)
     visit_id = _signed(db, record, provider)
     with pytest.raises(ExportRefused, match=f"visit {visit_id}: practice: the demo practice"):
         _export(db, tmp_path / "demo.csv", format="csv", visit_ids=[visit_id])

@@ -16,7 +16,7 @@ import pytest
 from dermcharge.cli.main import main
 from dermcharge.services.demo import fill_demo_database
 from dermcharge.services.demo_marker import is_demo_practice
-from dermcharge.services.fee_setup import fee_schedule_for
+from dermcharge.services.fee_schedules import fee_schedule_for
 from dermcharge.storage.audit_log import audit_entries
 from dermcharge.storage.database import open_database
 from dermcharge.storage.user_models import UserRow
