@@ -23,10 +23,6 @@ CHECK = "evaluation_management"
 NCCI_EM = "NCCI Policy Manual ch. I §D; First Coast modifier 25 fact sheet (R-EM-2)"
 CPT_EM = "CPT E/M guidelines: new and established patients"
 NEW_PATIENT_WINDOW = timedelta(days=3 * 365 + 1)  # three years, leap day included
-# Phrases that mark findings the coding engine also reports while coding (see registry).
-STATUS_MARK = "visit, but the patient is"
-NURSE_VISIT_MARK = "99211 is billed with a procedure"
-SAME_DIAGNOSES_MARK = "points only to the procedures' diagnoses"
 
 
 def check_evaluation_management(ctx: CheckContext) -> list[Finding]:
@@ -79,7 +75,7 @@ def _modifiers(ctx: CheckContext, number: int, procedure_lines: list[int]) -> li
         found.append(
             finding(
                 Severity.WARNING,
-                f"Line {number}: {NURSE_VISIT_MARK} ({codes}); when the only "
+                f"Line {number}: 99211 is billed with a procedure ({codes}); when the only "
                 "service was the procedure, 99211 is not separately payable.",
                 "Remove 99211 unless a separate, medically necessary nurse service is documented.",
                 "Codapedia / Find-A-Code on 99211 with procedures (coding-rules.md R-EM-6)",
@@ -118,7 +114,7 @@ def _modifiers(ctx: CheckContext, number: int, procedure_lines: list[int]) -> li
             found.append(
                 finding(
                     Severity.WARNING,
-                    f"Line {number}: the 25 visit {SAME_DIAGNOSES_MARK} "
+                    f"Line {number}: the 25 visit points only to the procedures' diagnoses "
                     f"({', '.join(line.diagnoses)}); payers ask for documentation of work beyond "
                     "the usual pre-procedure evaluation.",
                     "Make sure the note documents the separate problem managed (link its "
@@ -139,7 +135,7 @@ def _patient_status(ctx: CheckContext, number: int) -> list[Finding]:
             Finding(
                 Severity.ERROR,
                 CHECK,
-                f"Line {number}: {cpt} is a new-patient {STATUS_MARK} established.",
+                f"Line {number}: {cpt} is a new-patient visit, but the patient is established.",
                 where,
                 source=CPT_EM,
                 action="Use the established-patient code of the same level (99212–99215), or "
@@ -151,7 +147,7 @@ def _patient_status(ctx: CheckContext, number: int) -> list[Finding]:
             Finding(
                 Severity.ERROR,
                 CHECK,
-                f"Line {number}: {cpt} is an established-patient {STATUS_MARK} new.",
+                f"Line {number}: {cpt} is an established-patient visit, but the patient is new.",
                 where,
                 source=CPT_EM,
                 action="Use the new-patient code of the same level (99202–99205), or correct the "

@@ -13,7 +13,7 @@ from dermcharge.anatomy.sites import site_table
 from dermcharge.checks import code_families as fam
 from dermcharge.checks.context import CheckContext
 from dermcharge.domain.claim import Finding, Severity
-from dermcharge.domain.visit import REPAIR_KINDS, Kind, Procedure
+from dermcharge.domain.visit import BILLED_DRUG_KINDS, REPAIR_KINDS, Kind, Procedure
 
 CHECK = "missed_charges"
 COUNTED_KINDS = frozenset(
@@ -27,9 +27,6 @@ COUNTED_KINDS = frozenset(
 )
 CLOSURE_KINDS = frozenset({*REPAIR_KINDS, Kind.ADJACENT_TISSUE_TRANSFER})
 CLOSURE_CODES = fam.REPAIR | fam.ADJACENT_TISSUE_TRANSFER
-# Phrases that mark findings the coding engine also reports while coding (see registry).
-ZERO_COUNT_MARK = "has its lesion count at zero"
-NO_DRUG_MARK = "is billed with no drug line"
 
 
 def check_missed_charges(ctx: CheckContext) -> list[Finding]:
@@ -58,10 +55,11 @@ def check_missed_charges(ctx: CheckContext) -> list[Finding]:
                 )
             )  # fmt: skip
         if procedure.kind in COUNTED_KINDS and (procedure.count or 0) <= 0:
+            # An error: the engine codes nothing for it, so the work would go unbilled.
             found.append(
                 _finding(
-                    ctx, index, Severity.WARNING,
-                    f"Procedure #{index + 1} ({_kind(procedure)}) {ZERO_COUNT_MARK}; "
+                    ctx, index, Severity.ERROR,
+                    f"Procedure #{index + 1} ({_kind(procedure)}) has its lesion count at zero; "
                     "the code and units depend on how many were treated.",
                     "Enter the number of lesions treated.",
                     "coding-rules.md R-DE-1, R-DE-4, R-ST-1, R-IL-1 (count-based codes)",
@@ -83,6 +81,15 @@ def check_missed_charges(ctx: CheckContext) -> list[Finding]:
 
 
 def _missing_drug(ctx: CheckContext) -> list[Finding]:
+    """A service whose drug is billed on its own line but has no drug recorded (one finding
+    each); else an injection billed with no drug line at all."""
+    undrugged = [
+        i
+        for i, p in enumerate(ctx.visit.procedures)
+        if p.kind in BILLED_DRUG_KINDS and p.drug is None
+    ]
+    if undrugged:
+        return [_no_drug(ctx, i) for i in undrugged]
     injections = [
         i for i, p in enumerate(ctx.visit.procedures) if p.kind is Kind.INTRALESIONAL_INJECTION
     ]
@@ -102,13 +109,25 @@ def _missing_drug(ctx: CheckContext) -> list[Finding]:
         Finding(
             Severity.WARNING,
             CHECK,
-            f"An intralesional injection {NO_DRUG_MARK}.",
+            "An intralesional injection is billed with no drug line.",
             lines,
             tuple(injections),
             "coding-rules.md R-IL-1 (drug billed separately, J3301 per 10 mg)",
             action,
         )
     ]
+
+
+def _no_drug(ctx: CheckContext, index: int) -> Finding:
+    return _finding(
+        ctx,
+        index,
+        Severity.WARNING,
+        f"Procedure #{index + 1} ({_kind(ctx.visit.procedures[index])}) has no drug recorded; "
+        "the drug is billed on a line of its own.",
+        "Record the drug and the dose given.",
+        "CMS Pub. 100-04 ch. 17 (drugs billed with their HCPCS code); coding-rules.md R-IL-1",
+    )
 
 
 def _repair_recorded(procedure: Procedure) -> bool:

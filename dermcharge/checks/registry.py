@@ -20,17 +20,14 @@ from dermcharge.checks.diagnosis_support import check_diagnosis_support
 from dermcharge.checks.duplicates import check_duplicates
 from dermcharge.checks.edit_tables import CheckTables
 from dermcharge.checks.evaluation_management import (
-    NURSE_VISIT_MARK,
-    SAME_DIAGNOSES_MARK,
-    STATUS_MARK,
     check_evaluation_management,
 )
 from dermcharge.checks.exclusive_codes import check_exclusive_codes
 from dermcharge.checks.global_periods import check_global_periods
-from dermcharge.checks.missed_charges import NO_DRUG_MARK, ZERO_COUNT_MARK, check_missed_charges
+from dermcharge.checks.missed_charges import check_missed_charges
 from dermcharge.checks.modifier_use import check_modifier_use
 from dermcharge.checks.shipped_tables import tables_of
-from dermcharge.checks.specificity import RELEASE_MARK, check_specificity
+from dermcharge.checks.specificity import check_specificity
 from dermcharge.checks.unit_limits import check_unit_limits
 from dermcharge.codesets.icd10.catalog import Icd10Catalog
 from dermcharge.domain.claim import CodedClaim, Finding, Severity
@@ -55,16 +52,6 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("missed_charges", check_missed_charges),
 )
 CHECK_FAILED = "check_failed"
-# Findings the coding engine already reports while it codes a visit: (our check, a phrase of
-# our message, the engine's check id). After the engine, ours would say the same thing twice.
-ENGINE_TWINS = (
-    ("evaluation_management", STATUS_MARK, "em_patient_status"),
-    ("evaluation_management", NURSE_VISIT_MARK, "em_99211"),
-    ("evaluation_management", SAME_DIAGNOSES_MARK, "em_diagnosis"),
-    ("missed_charges", ZERO_COUNT_MARK, "missed_charge"),
-    ("missed_charges", NO_DRUG_MARK, "missed_charge"),
-    ("specificity", RELEASE_MARK, "code_set_version"),
-)
 READABLE = {
     "claim_shape": "claim form",
     "duplicates": "duplicate lines",
@@ -140,16 +127,4 @@ def verdict(findings: Iterable[Finding]) -> Verdict:
 def check_claim(visit: Visit, claim: CodedClaim, icd: Icd10Catalog) -> CodedClaim:
     """The engine's hook: the claim with the checks' findings added after its own, once each."""
     ctx = CheckContext(visit=visit, claim=claim, tables=None, icd=icd)
-    ours = [f for f in run_checks(ctx) if not _engine_said_it(f, claim.findings)]
-    return replace(claim, findings=unique((*claim.findings, *ours)))
-
-
-def _engine_said_it(finding: Finding, engine: tuple[Finding, ...]) -> bool:
-    for check, phrase, engine_check in ENGINE_TWINS:
-        if finding.check != check or phrase not in finding.message:
-            continue
-        for said in engine:
-            about_same = not said.procedures or set(said.procedures) & set(finding.procedures)
-            if said.check == engine_check and about_same:
-                return True
-    return False
+    return replace(claim, findings=unique((*claim.findings, *run_checks(ctx))))

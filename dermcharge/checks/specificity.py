@@ -26,8 +26,6 @@ from dermcharge.domain.claim import Finding, Severity
 CHECK = "specificity"
 GUIDELINES = "ICD-10-CM Official Guidelines FY2026"
 PENDING_SOURCE = "ICD-10-CM tabular note D37–D48; coding-rules.md R-ICD-PEND, R-EX-7"
-# Marks the note the coding engine also gives (code_set_version); see registry.ENGINE_TWINS.
-RELEASE_MARK = "falls under an earlier release"
 CPT_CHANGES_SOURCE = "CPT annual code changes (coding-rules.md §16; AAD DCC 2018, AAD 2021)"
 # (code, first day in force, first day no longer in force), CPT calendar-year changes.
 CPT_IN_FORCE: dict[str, tuple[date | None, date | None]] = {
@@ -41,7 +39,8 @@ CPT_IN_FORCE: dict[str, tuple[date | None, date | None]] = {
 def check_specificity(ctx: CheckContext) -> list[Finding]:
     """Every claim diagnosis and CPT code against the code sets and the recorded sites."""
     found: list[Finding] = []
-    found.extend(_release_dates(ctx))
+    # Which ICD-10-CM release coded a visit outside its release's dates is said once, by the
+    # coding engine (coding/engine.py `code_set_version`, which knows the releases loaded).
     facts = release_memo(ctx.icd)  # each code looked up once, however many lines and runs
     for number, line in enumerate(ctx.lines, 1):
         found.extend(_cpt_in_force(ctx, number))
@@ -49,22 +48,6 @@ def check_specificity(ctx: CheckContext) -> list[Finding]:
             found.extend(_diagnosis(ctx, number, code, facts))
     found.extend(_pending_pathology(ctx))
     return found
-
-
-def _release_dates(ctx: CheckContext) -> list[Finding]:
-    dos, start = ctx.visit.date_of_service, ctx.icd.effective_from
-    if dos >= start:
-        return []
-    return [
-        Finding(
-            Severity.INFO,
-            CHECK,
-            f"Diagnoses were checked against {ctx.icd.release}, in force from {start}; this "
-            f"visit ({dos}) {RELEASE_MARK}, where a code may differ.",
-            source=GUIDELINES,
-            action="Load the ICD-10-CM release in force on the date of service.",
-        )
-    ]
 
 
 def _cpt_in_force(ctx: CheckContext, number: int) -> list[Finding]:

@@ -110,6 +110,15 @@ REPAIR_KINDS = {
     Kind.REPAIR_COMPLEX: RepairType.COMPLEX,
 }
 NAIL_KINDS = frozenset({Kind.NAIL_AVULSION, Kind.NAIL_MATRIX_EXCISION, Kind.NAIL_DEBRIDEMENT})
+# Services whose drug is billed on a line of its own (HCPCS J-code; CMS Pub. 100-04 ch. 17).
+BILLED_DRUG_KINDS = frozenset(
+    {
+        Kind.INTRALESIONAL_INJECTION,
+        Kind.DRUG_INJECTION,
+        Kind.PHOTODYNAMIC_THERAPY,
+        Kind.HYPERHIDROSIS_CHEMODENERVATION,
+    }
+)
 # Services no insurer pays for: always self-pay at the practice's cash price, never on a claim.
 COSMETIC_KINDS = frozenset(
     {Kind.CHEMICAL_PEEL, Kind.DERMABRASION, Kind.FILLER, Kind.NEUROTOXIN_COSMETIC}

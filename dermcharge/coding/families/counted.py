@@ -17,19 +17,8 @@ ANOGENITAL_SITES = frozenset({"genitalia", "perianal"})
 def _counted(ctx: CodingContext, kind: Kind) -> tuple[list[int], int]:
     indices = ctx.indices(kind)
     total = 0
-    for i in indices:
-        count = ctx.procedures[i].count or 0
-        if count == 0:
-            ctx.draft.find(
-                Severity.ERROR,
-                "missed_charge",
-                f"{kind.replace('_', ' ').capitalize()} at the {ctx.where(i)} has a lesion count "
-                "of 0: enter how many lesions were treated",
-                (i,),
-                source="CPT: these codes are reported by lesion count",
-                action="Enter the lesion count",
-            )
-        total += count
+    for i in indices:  # a count of 0 codes nothing; checks/missed_charges.py reports it
+        total += ctx.procedures[i].count or 0
     return [i for i in indices if (ctx.procedures[i].count or 0) > 0], total
 
 

@@ -35,23 +35,13 @@ def dose_of(p: Procedure, drug: Drug) -> tuple[Decimal | None, Decimal]:
     return p.dose_mg, p.wasted_mg or Decimal(0)
 
 
-def bill_drugs(ctx: CodingContext, indices: list[int], *, required: bool = True) -> None:
-    """One drug line (plus a JW line) per drug over `indices`; a missing drug or dose is a
-    finding (an error where the administration code cannot go alone)."""
+def bill_drugs(ctx: CodingContext, indices: list[int]) -> None:
+    """One drug line (plus a JW line) per drug over `indices`. A procedure with no drug
+    recorded bills none (checks/missed_charges.py reports it); a missing dose is a finding."""
     by_drug: dict[str, list[int]] = {}
     for i in indices:
         p = ctx.procedures[i]
         if p.drug is None:
-            if required:
-                ctx.draft.find(
-                    Severity.WARNING,
-                    "missed_charge",
-                    f"{p.kind.replace('_', ' ').capitalize()} at the {ctx.where(i)} has no drug "
-                    "recorded: the drug is billed on its own line",
-                    (i,),
-                    source="CMS Pub. 100-04 ch. 17 (drugs billed with their HCPCS code)",
-                    action="Record the drug and dose",
-                )
             continue
         if p.drug not in DRUGS_FOR.get(p.kind, frozenset()):
             ctx.draft.find(

@@ -7,9 +7,7 @@ from dermcharge.coding.context import CodingContext
 from dermcharge.coding.draft import EM, DraftLine
 from dermcharge.coding.families.office_tests import TEST_CODES
 from dermcharge.domain.claim import Severity
-from dermcharge.domain.visit import PatientStatus
 
-NEW_PATIENT_CODES = frozenset({"99202", "99203", "99204", "99205"})
 MAJOR_GLOBAL_DAYS = 90  # MPFS global indicator 090: a major procedure (coding-rules.md R-EM-2)
 SOURCE_EM = "NCCI Policy Manual ch. I via First Coast modifier 25 fact sheet (R-EM-2)"
 
@@ -52,17 +50,9 @@ def code_evaluation(ctx: CodingContext, procedure_lines: list[DraftLine]) -> Dra
     em = ctx.visit.em
     if em is None:
         return None
-    is_new_code = em.code in NEW_PATIENT_CODES
-    if is_new_code != (ctx.visit.patient_status is PatientStatus.NEW):
-        ctx.draft.find(
-            Severity.ERROR,
-            "em_patient_status",
-            f"{em.code} is a {'new' if is_new_code else 'established'}-patient code but the "
-            f"patient is recorded as {ctx.visit.patient_status}",
-            (),
-            source="CPT E/M guidelines (new vs established patient)",
-            action="Correct the E/M code or the patient status",
-        )
+    # The E/M rules a claim is checked against (patient status, 99211 beside a procedure, an
+    # E/M pointing only to the procedures' diagnoses) are reported by
+    # checks/evaluation_management.py alone: the engine codes, the checks report.
     dx = em_diagnoses(ctx)
     # Drug supply lines and lab/pathology tests (no global period) do not call for 25.
     procedures = [
@@ -88,28 +78,9 @@ def code_evaluation(ctx: CodingContext, procedure_lines: list[DraftLine]) -> Dra
     procedure_dx = {d for line in procedures for d in line.diagnoses}
     if not dx:
         dx = [d for line in procedures for d in line.diagnoses][:4]
-        ctx.draft.find(
-            Severity.WARNING,
-            "em_diagnosis",
-            "The E/M has no diagnosis of its own; it points to the procedures' diagnoses. "
-            "Record the separately managed problem(s) that justify 25",
-            (),
-            source="R-EM-3 (AAFP via sipoch: link the E/M to the separately managed problem)",
-            action="Add the E/M's diagnoses",
-        )
     if major and set(dx) <= set(major_dx):
         return _decision_for_surgery(ctx, em.code, dx)
     why = "Significant, separately identifiable E/M on the day of a procedure: 25 (R-EM-2)."
     if set(dx) <= procedure_dx:
         why += " Its diagnoses are the procedures' own: the note must show work beyond them."
-    if em.code == "99211":
-        ctx.draft.find(
-            Severity.WARNING,
-            "em_99211",
-            "99211 beside a procedure needs a separately identifiable, medically necessary "
-            "service beyond the procedure",
-            (),
-            source="coding-rules.md R-EM-6",
-            action="Confirm or remove the E/M",
-        )
     return DraftLine(em.code, 1, (EM,), dx, why, modifiers=["25"])

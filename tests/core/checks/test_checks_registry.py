@@ -9,7 +9,7 @@ from dermcharge.checks.context import CheckContext
 from dermcharge.checks.registry import CHECKS, check_claim, run_checks, unique, verdict
 from dermcharge.domain.claim import CodedClaim, Finding, Severity
 from dermcharge.domain.visit import PatientStatus
-from tests.core.checks.claim_builders import DOS, claim, context, icd, line, proc, visit
+from tests.core.checks.claim_builders import DOS, claim, context, icd, line, visit
 
 ERROR = Finding(Severity.ERROR, "code_pairs", "pair")
 WARNING = Finding(Severity.WARNING, "cosmetic", "cosmetic")
@@ -71,27 +71,18 @@ def test_check_claim_adds_findings_after_the_engines() -> None:
     assert checked.lines == coded.lines
 
 
-def test_check_claim_does_not_repeat_what_the_engine_already_said() -> None:
-    engine = Finding(Severity.ERROR, "em_patient_status", "99203 is a new-patient code ...")
+def test_check_claim_keeps_the_engines_findings_and_adds_every_check_finding() -> None:
+    """No finding of a check is dropped for resembling one of the engine's (issue 12: the old
+    registry matched message text to hide "twins"; each rule now has one owner)."""
+    engine = Finding(Severity.WARNING, "code_set_version", "FY2027 is in force ...")
     base = claim(line("99203", dx=("L71.9",), procedures=(None,)))
     coded = CodedClaim(base.lines, base.diagnoses, findings=(engine,))
     the_visit = visit(em="99203", status=PatientStatus.ESTABLISHED)
-    assert check_claim(the_visit, coded, icd()).findings == (engine,)
-    assert any("99203" in f.message for f in check_claim(the_visit, base, icd()).findings)
-
-
-def test_engine_twin_needs_the_same_procedure() -> None:
-    engine = Finding(Severity.ERROR, "missed_charge", "count 0", procedures=(1,))
-    zero = proc("destruction_benign", count=0)
-    the_visit = visit(proc("destruction_premalignant", count=2), zero)
-    base = claim(line("17000", procedures=(0,)), line("17003", procedures=(0,)))
-    coded = CodedClaim(base.lines, base.diagnoses, findings=(engine,))
-    mine = [f for f in check_claim(the_visit, coded, icd()).findings if f.check == "missed_charges"]
-    assert mine == []
-    other = Finding(Severity.ERROR, "missed_charge", "count 0", procedures=(0,))
-    coded = CodedClaim(base.lines, base.diagnoses, findings=(other,))
-    mine = [f for f in check_claim(the_visit, coded, icd()).findings if f.check == "missed_charges"]
-    assert [f.procedures for f in mine] == [(1,)]
+    checked = check_claim(the_visit, coded, icd()).findings
+    assert checked[0] == engine
+    status = [f for f in checked if "new-patient" in f.message]
+    assert [f.check for f in status] == ["evaluation_management"]
+    assert not hasattr(registry, "ENGINE_TWINS")
 
 
 def test_the_cms_helpers_edit_tables_are_accepted_as_they_are() -> None:

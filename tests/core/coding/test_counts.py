@@ -67,7 +67,8 @@ def test_zero_count_is_an_error_finding_not_a_line() -> None:
         ]
     )
     assert not claim.lines
-    assert "missed_charge" in errors(claim)
+    zero = [f for f in claim.findings if "lesion count" in f.message]
+    assert [(f.check, f.severity) for f in zero] == [("missed_charges", "error")]
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.coding.engine_helpers import code, errors, line, units
+from tests.core.coding.engine_helpers import code, line, units
 
 AK = {
     "kind": "destruction_premalignant",
@@ -54,7 +54,8 @@ def test_decision_for_a_flap_takes_57() -> None:
 
 def test_new_patient_code_for_an_established_patient_is_an_error() -> None:
     claim = code([], em=em("99203", True, "acne"))
-    assert "em_patient_status" in errors(claim)
+    status = [f for f in claim.findings if "new-patient" in f.message]
+    assert [(f.check, f.severity) for f in status] == [("evaluation_management", "error")]
 
 
 @pytest.mark.parametrize(
