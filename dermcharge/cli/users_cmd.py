@@ -16,11 +16,11 @@ from typing import Any
 
 from dermcharge.cli.errors import EXIT_FAILURE, EXIT_USAGE, CliError
 from dermcharge.cli.visits_cmd import command_database
-from dermcharge.domain.npi import npi_problem
+from dermcharge.domain.npi import compact, npi_problem
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import AccessDenied, InvalidAccount, LoginFailed
 from dermcharge.security.roles import roles_text
-from dermcharge.services import encryption, users
+from dermcharge.services import encryption, practice_setup, users
 from dermcharge.services.cli_access import cli_user
 from dermcharge.services.database import Database, resolve_database_url
 from dermcharge.services.errors import StorageError
@@ -152,6 +152,9 @@ def run_add(args: argparse.Namespace) -> int:
         raise CliError(f"--npi: {problem}")
     password = _read_password(args.password_stdin)
     with command_database(args.db) as db:
+        new_provider = args.npi is not None and compact(args.npi) not in {
+            compact(entry.provider.npi) for entry in practice_setup.providers(db)
+        }
         try:
             if not users.users_exist(db):
                 added = users.create_first_admin(
@@ -171,6 +174,13 @@ def run_add(args: argparse.Namespace) -> int:
             raise _refusal(error) from None
     signs_for = f", signs for NPI {args.npi.strip()}" if args.npi else ""
     print(f"added {added.username} ({roles_text(added.roles)}){signs_for}")
+    if new_provider:
+        print(
+            f"users add: no provider had NPI {compact(args.npi)}: one was added under the name "
+            f"{added.display_name or added.username!r}; a visit naming the provider fills in "
+            "the rest, or complete it in Practice ▸ Settings ▸ Providers",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -44,7 +44,8 @@ class KindSpec:
     """What one kind asks for (`asks`) and which of those must be given (`requires`).
 
     `digit`: a nail kind, done on a finger or a toe, which needs the digit (1-5).
-    `own_diagnosis`: False for a wound closure, which takes the diagnosis of the wound it closes.
+    `own_diagnosis`: False for a wound closure, which takes the diagnosis of the wound it closes,
+    and for a post-operative visit, which takes the diagnosis of the procedure it follows.
     """
 
     asks: frozenset[Need]
@@ -94,7 +95,7 @@ KIND_SPECS: dict[Kind, KindSpec] = {
     Kind.NAIL_MATRIX_EXCISION: _spec(_SITE, digit=True),
     Kind.NAIL_DEBRIDEMENT: _spec(_SITE, _COUNT, digit=True),
     # A post-operative visit in a global period (99024, no charge): where, when it is known.
-    Kind.POSTOP_VISIT: _spec(optional=(_SITE,)),
+    Kind.POSTOP_VISIT: _spec(optional=(_SITE,), own_diagnosis=False),
     # Issue 20 (README "Procedures added in 2026"). An optional count (injections, specimens)
     # is read by coding/procedure_fields.py so the panel does not demand it.
     Kind.PHOTODYNAMIC_THERAPY: _spec(Need.TECHNIQUE, optional=(_SITE, Need.DRUG)),

@@ -38,6 +38,9 @@ KNOWN_VIEWS = (("front", "Front"), ("back", "Back"), ("face", "Face"), ("hands",
 PAPER = "#f8f6f3"
 NEAR_MISS_PX = 12  # a click this close to a region (screen pixels) picks it
 MARKER_RADIUS = 10.0  # screen pixels
+# An item drawn over the map that handles its own click (an earlier lesion's ring opens its
+# timeline) sets this data key to True; a click on it is not taken as a pick of a region.
+OWN_CLICK_KEY = 2
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,10 @@ class BodyMapView(QGraphicsView):
         return None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        top = self.itemAt(event.position().toPoint())
+        if top is not None and top.data(OWN_CLICK_KEY) is True:
+            super().mousePressEvent(event)  # the item's own mousePressEvent takes it
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             region = self.nearest_region(event.position().toPoint())
             if region is None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from dermcharge.domain.visit import Laterality
-from dermcharge.gui.body_map_widget import BodyMapView, BodyMapWidget
+from dermcharge.gui.body_map_widget import OWN_CLICK_KEY, BodyMapView, BodyMapWidget
 from dermcharge.services.lesions import LesionTimeline
 
 RING_RADIUS = 7.0  # screen pixels: smaller than a procedure marker, and hollow
@@ -59,6 +59,7 @@ class HistoryRing(QGraphicsEllipseItem):
         self.setToolTip(marker.tooltip)
         self.setData(0, "history")
         self.setData(1, marker.lesion_id)
+        self.setData(OWN_CLICK_KEY, True)  # a click opens the timeline, not a pick of the region
         self.setAcceptHoverEvents(True)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:

@@ -52,7 +52,8 @@ def procedure_problems(procedure: Procedure) -> list[str]:
     repair = procedure.repair
     if repair is not None and repair.length_cm <= 0:
         problems.append("repair.length_cm: enter the repair length (a number greater than 0)")
-    # A repair takes the diagnosis of the wound it closes (the contract), so it needs none.
+    # A repair takes the diagnosis of the wound it closes (the contract), a post-operative visit
+    # that of the procedure it follows (the patient's history), so neither needs its own.
     wound_closure = not kind_spec(procedure.kind).own_diagnosis
     # A specimen linked to the procedure that took it takes that lesion's diagnosis.
     wound_closure = wound_closure or procedure.specimen_of is not None

@@ -165,6 +165,9 @@ def test_day_one_from_an_empty_database_to_a_superbill(qtbot, window, tmp_path, 
     qtbot.keyClicks(dialog.ui.firstNameEdit, "Ada")
     qtbot.keyClicks(dialog.ui.lastNameEdit, "Okafor")
     qtbot.keyClicks(dialog.ui.accountEdit, "A-1001")
+    # The form starts without a birth date or sex (issue 14): typed as staff do.
+    qtbot.keyClicks(dialog.ui.dobEdit, "03/14/1948")
+    _choose(qtbot, dialog.ui.sexCombo, dialog.ui.sexCombo.itemText(1))
     qtbot.keyClicks(dialog.ui.payerNameEdit, "Medicare Part B")
     qtbot.keyClicks(dialog.ui.memberIdEdit, "1EG4TE5MK73")
     _choose(qtbot, dialog.ui.statusCombo, "established")
@@ -186,6 +189,10 @@ def test_day_one_from_an_empty_database_to_a_superbill(qtbot, window, tmp_path, 
     user.click(visit_window.editor.em_buttons["99213"], "99213")
     user.type_into(visit_window.editor.ui.emDxEdit, "psoriasis", enter=True)
     visit_window.mark_ready()
+    from tests.gui.exam_room.person import click, when_dialog_opens
+
+    # Sign asks first (issue 14): the person reads what is open and confirms.
+    when_dialog_opens(lambda dialog: click(dialog, dialog.confirm_button))
     visit_window.sign()
     assert visit_window.stored.status == "signed"
 

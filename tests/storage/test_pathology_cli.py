@@ -151,7 +151,8 @@ def test_a_result_on_a_signed_visit_sends_it_back_to_the_provider(
         stored = visits.open_visit(db, visit_id)
         assert str(stored.status) == "draft" and stored.amendment == 1
         (kept,) = visits.signed_versions(db, visit_id)
-        assert kept.visit_json["procedures"][0]["icd10"] == "D49.2"
+        # The signed version is kept in the storage codec (storage/visit_codec.py).
+        assert kept.visit_json["procedures"][0]["diagnosis"]["icd10"] == "D49.2"
         assert "Pathology result" in kept.reason and "C44.311" in kept.reason
     finally:
         db.dispose()

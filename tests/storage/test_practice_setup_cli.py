@@ -278,15 +278,19 @@ def test_an_account_is_linked_to_the_provider_it_signs_for(cli: Cli) -> None:
     finally:
         db.dispose()
     assert linked["drdoe"] is not None and linked["boss"] is None
-    # An NPI failing its check, or one of no provider on file: exit 2, no account made.
+    # An NPI failing its check: exit 2, no account made.
     assert cli("users", "add", "drx", "--roles", "provider", "--password-stdin",
                "--npi", "1234567890", stdin=password) == 2  # fmt: skip
     assert "npi: '1234567890' fails its check digit" in cli.err
+    # An NPI of no provider on file (the contract lets the account come before the visits
+    # that name its provider): the provider is added under the account's name, and said so.
     assert cli("users", "add", "dry", "--roles", "provider", "--password-stdin",
-               "--npi", "1245319599", stdin=password) == 2  # fmt: skip
-    assert "'1245319599' is not a provider on file" in cli.err
+               "--npi", "1245319599", stdin=password) == 0  # fmt: skip
+    assert "no provider had NPI 1245319599" in cli.err
     assert cli("users", "list", "--json") == 0
-    assert {u["username"] for u in json.loads(cli.out)} == {"boss", "drdoe"}
+    assert {u["username"] for u in json.loads(cli.out)} == {"boss", "drdoe", "dry"}
+    roster = {p["npi"]: p["account"] for p in cli.json("providers", "list")}
+    assert roster["1245319599"] == "dry" and roster["1234567893"] == "drdoe"
 
 
 def test_changes_need_an_admin_when_a_user_signs_in(
