@@ -15,7 +15,14 @@ def _about(claim: CodedClaim, phrase: str) -> list[Finding]:
 
 def test_patient_status_is_reported_once_by_the_em_check() -> None:
     claim = code(
-        [{"kind": "destruction_premalignant", "site": "scalp", "count": 3, "finding": "actinic_keratosis"}],
+        [
+            {
+                "kind": "destruction_premalignant",
+                "site": "scalp",
+                "count": 3,
+                "finding": "actinic_keratosis",
+            }
+        ],
         em={"code": "99213", "separately_identifiable": True, "diagnoses": [{"icd10": "L21.9"}]},
         patient_status="new",
     )
@@ -25,7 +32,14 @@ def test_patient_status_is_reported_once_by_the_em_check() -> None:
 
 def test_99211_beside_a_procedure_is_reported_once() -> None:
     claim = code(
-        [{"kind": "destruction_premalignant", "site": "scalp", "count": 3, "finding": "actinic_keratosis"}],
+        [
+            {
+                "kind": "destruction_premalignant",
+                "site": "scalp",
+                "count": 3,
+                "finding": "actinic_keratosis",
+            }
+        ],
         em={"code": "99211", "separately_identifiable": True, "diagnoses": [{"icd10": "L21.9"}]},
     )
     assert [f.check for f in _about(claim, "99211")] == ["evaluation_management"]
@@ -33,7 +47,14 @@ def test_99211_beside_a_procedure_is_reported_once() -> None:
 
 def test_an_em_without_its_own_diagnosis_is_reported_once() -> None:
     claim = code(
-        [{"kind": "destruction_premalignant", "site": "scalp", "count": 3, "finding": "actinic_keratosis"}],
+        [
+            {
+                "kind": "destruction_premalignant",
+                "site": "scalp",
+                "count": 3,
+                "finding": "actinic_keratosis",
+            }
+        ],
         em={"code": "99213", "separately_identifiable": True},
     )
     assert [f.check for f in _about(claim, "procedures' diagnoses")] == ["evaluation_management"]
@@ -42,7 +63,12 @@ def test_an_em_without_its_own_diagnosis_is_reported_once() -> None:
 def test_a_zero_count_is_one_error_from_the_missed_charges_check() -> None:
     claim = code(
         [
-            {"kind": "destruction_benign", "site": "upper_back", "count": 0, "finding": "seborrheic_keratosis"},
+            {
+                "kind": "destruction_benign",
+                "site": "upper_back",
+                "count": 0,
+                "finding": "seborrheic_keratosis",
+            },
             {"kind": "skin_tag_removal", "site": "neck", "count": 4, "finding": "skin_tag"},
         ]
     )
@@ -56,7 +82,12 @@ def test_a_zero_count_is_one_error_from_the_missed_charges_check() -> None:
 def test_each_injection_without_a_drug_is_reported_once() -> None:
     claim = code(
         [
-            {"kind": "intralesional_injection", "site": "upper_back", "count": 2, "finding": "keloid"},
+            {
+                "kind": "intralesional_injection",
+                "site": "upper_back",
+                "count": 2,
+                "finding": "keloid",
+            },
             {"kind": "intralesional_injection", "site": "chest", "count": 1, "finding": "keloid"},
         ]
     )
