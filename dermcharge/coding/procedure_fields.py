@@ -8,7 +8,7 @@ Bad values are named with their path, as the rest of the contract does ("procedu
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from dermcharge.coding.drug_table import drugs
 from dermcharge.domain.visit import Kind, Procedure
@@ -16,7 +16,32 @@ from dermcharge.domain.visit import Kind, Procedure
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from dermcharge.coding.visit_json import _Reader
+
+class FieldReader(Protocol):
+    """What these parsers ask of the contract's reader (coding/visit_json.py `_Reader`), named
+    here so this module does not import the parser that imports it."""
+
+    def fail(self, path: str, message: str) -> None: ...
+
+    def integer(
+        self,
+        obj: Mapping[str, Any],
+        key: str,
+        path: str,
+        low: int,
+        high: int,
+        required: bool = False,
+    ) -> int | None: ...
+
+    def choice(
+        self,
+        obj: Mapping[str, Any],
+        key: str,
+        path: str,
+        allowed: frozenset[str] | Any,
+        required: bool = False,
+    ) -> str | None: ...
+
 
 STEROIDS = frozenset({"triamcinolone_acetonide", "methylprednisolone_acetate", "betamethasone"})
 PHOTOSENSITISERS = frozenset(
@@ -56,7 +81,7 @@ FIELDS = frozenset({
     "stains", "antibodies", "component", "specimen_of", "prep_sq_cm"})  # fmt: skip
 
 
-def _amount(reader: _Reader, obj: Mapping[str, Any], key: str, path: str, limit: Decimal,
+def _amount(reader: FieldReader, obj: Mapping[str, Any], key: str, path: str, limit: Decimal,
             *, required: bool = False, zero_ok: bool = False) -> Decimal | None:  # fmt: skip
     raw = obj.get(key)
     if raw is None:
@@ -81,7 +106,7 @@ def _amount(reader: _Reader, obj: Mapping[str, Any], key: str, path: str, limit:
 
 
 def parse_added_fields(
-    reader: _Reader, obj: Mapping[str, Any], path: str, kind: Kind, n_procedures: int
+    reader: FieldReader, obj: Mapping[str, Any], path: str, kind: Kind, n_procedures: int
 ) -> dict[str, Any]:
     """The issue-20 fields of one procedure object, problems recorded on `reader`."""
     out: dict[str, Any] = {}
@@ -105,7 +130,9 @@ def parse_added_fields(
     return out
 
 
-def parse_drug(reader: _Reader, obj: Mapping[str, Any], path: str, kind: Kind) -> dict[str, Any]:
+def parse_drug(
+    reader: FieldReader, obj: Mapping[str, Any], path: str, kind: Kind
+) -> dict[str, Any]:
     """drug, its dose in the drug's measure (dose_mg or dose_units), the discarded amount and the
     container; the dose is checked against the drug table's plausible maximum."""
     out: dict[str, Any] = {}

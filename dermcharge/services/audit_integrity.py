@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dermcharge.security.accounts import User
 from dermcharge.security.roles import Action
-from dermcharge.storage.audit_chain import ChainStatus, check_audit_trail
+from dermcharge.storage.audit_chain import ChainStatus
+from dermcharge.storage.audit_trail_check import check_audit_trail
 from dermcharge.storage.database import Database
 
-__all__ = ["ChainStatus", "admin_warning", "verify_whole_trail"]
+__all__ = ["ChainStatus", "admin_warning", "verify_whole_trail", "with_audit_check"]
+
+
+def with_audit_check(db: Database) -> Database:
+    """The database, its audit trail checked (db.audit_status): the append-only triggers put
+    back if someone removed them, the hash chain verified from the last verified entry on."""
+    db.audit_status = check_audit_trail(db.engine)
+    return db
 
 
 def verify_whole_trail(db: Database, *, by: User) -> ChainStatus:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dermcharge.services.audit_integrity import with_audit_check
 from dermcharge.storage.database import Clock, Database, open_database, utc_now
 from dermcharge.storage.database_url import resolve_database_url
 
@@ -16,12 +17,3 @@ def open_app_database(cli_value: str | None = None, *, clock: Clock = utc_now) -
     return with_audit_check(
         open_database(unlocked_url(resolve_database_url(cli_value)), clock=clock)
     )
-
-
-def with_audit_check(db: Database) -> Database:
-    """The database, its audit trail checked (db.audit_status): the append-only triggers put
-    back if someone removed them, the hash chain verified from the last verified entry on."""
-    from dermcharge.storage.audit_chain import check_audit_trail
-
-    db.audit_status = check_audit_trail(db.engine)
-    return db

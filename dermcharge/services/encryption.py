@@ -135,7 +135,7 @@ def open_unlocked(
 ) -> Database:
     """`open_app_database` for a database that may be encrypted (NeedsPassphrase when it is and
     no key is at hand; DatabaseUnavailable when the key is wrong)."""
-    from dermcharge.services.database import with_audit_check
+    from dermcharge.services.audit_integrity import with_audit_check
 
     url = unlocked_url(resolve_database_url(cli_value), passphrase)
     return with_audit_check(open_database(url, clock=clock))

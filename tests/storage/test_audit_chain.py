@@ -17,8 +17,9 @@ from dermcharge.cli.main import main
 from dermcharge.security.accounts import local_admin
 from dermcharge.services import audit_integrity, backup, visits
 from dermcharge.services.database import open_app_database
-from dermcharge.storage.audit_chain import GENESIS, check_audit_trail, missing_guard
+from dermcharge.storage.audit_chain import GENESIS, missing_guard
 from dermcharge.storage.audit_log import append_audit, audit_entries
+from dermcharge.storage.audit_trail_check import check_audit_trail
 from dermcharge.storage.database import open_database
 from dermcharge.storage.migrate import alembic_config
 from tests.storage.storage_samples import sample_record, stand_in_coder
