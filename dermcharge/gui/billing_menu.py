@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from dermcharge.gui.billing_view import BillingView
+from dermcharge.gui.menu_bar import add_menu
 from dermcharge.gui.session_guard import SessionGuard
 from dermcharge.security.accounts import User
 from dermcharge.security.roles import Role
@@ -15,7 +16,7 @@ from dermcharge.security.roles import Role
 class BillingMenu:
     def __init__(self, window: QMainWindow, guard: SessionGuard) -> None:
         self.window, self.guard = window, guard
-        self.menu = window.menuBar().addMenu("&Billing")
+        self.menu = add_menu(window, "&Billing")
         self.open_action = QAction("Billing &queue and exports…", window)
         self.open_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
         self.open_action.triggered.connect(self.open_billing)

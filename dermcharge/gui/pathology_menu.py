@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from dermcharge.gui.lesion_timeline import LesionTimelineWindow
+from dermcharge.gui.menu_bar import add_menu
 from dermcharge.gui.pathology_queue import PathologyQueueWindow
 
 
@@ -14,7 +15,7 @@ class PathologyMenu:
     def __init__(self, window: QMainWindow) -> None:
         self.window = window
         self.opened: list[QWidget] = []
-        menu = window.menuBar().addMenu("&Pathology")
+        menu = add_menu(window, "&Pathology")
         self.queue_action = QAction("&Pending results…", window)
         self.queue_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.queue_action.triggered.connect(self.open_queue)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from dermcharge.gui.menu_bar import add_menu
 from dermcharge.gui.session_guard import SessionGuard
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import SecurityError
@@ -16,7 +17,7 @@ from dermcharge.services.errors import StorageError
 class PracticeMenu:
     def __init__(self, window: QMainWindow, guard: SessionGuard) -> None:
         self.window, self.guard = window, guard
-        self.menu = window.menuBar().addMenu("&Practice")
+        self.menu = add_menu(window, "&Practice")
         self.settings_action = QAction("&Settings…", window)
         self.settings_action.setObjectName("actionPracticeSettings")
         self.settings_action.triggered.connect(lambda: self.open_settings())

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from dermcharge.gui.menu_bar import add_menu
 from dermcharge.gui.reports_window import ReportsWindow
 from dermcharge.gui.session_guard import SessionGuard
 from dermcharge.security.accounts import User
@@ -17,7 +18,7 @@ REPORT_ROLES = frozenset({Role.BILLER, Role.ADMIN, Role.PROVIDER})
 class ReportsMenu:
     def __init__(self, window: QMainWindow, guard: SessionGuard) -> None:
         self.window, self.guard = window, guard
-        self.menu = window.menuBar().addMenu("&Reports")
+        self.menu = add_menu(window, "&Reports")
         self.open_action = QAction("Practice &reports…", window)
         self.open_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.open_action.triggered.connect(self.open_reports)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QMainWindow, QMessageBox
 
+from dermcharge.gui.menu_bar import add_menu
 from dermcharge.gui.session_guard import SessionGuard
 from dermcharge.security.accounts import User
 from dermcharge.security.errors import SecurityError
@@ -18,7 +19,7 @@ class SecurityMenu:
     def __init__(self, window: QMainWindow, guard: SessionGuard) -> None:
         self.window, self.guard = window, guard
         self.db = guard.backend.db
-        menu = window.menuBar().addMenu("&Security")
+        menu = add_menu(window, "&Security")
         self.menu = menu
         self.lock_action = self._add("&Lock now", self._lock, "Ctrl+L")
         self.switch_action = self._add("S&witch user…", guard.switch_user)

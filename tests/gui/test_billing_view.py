@@ -118,3 +118,13 @@ def test_filters_narrow_the_queue(qtbot, setup):
     assert view.queue_model.rowCount() == 0
     combo.setCurrentIndex(combo.findData("ready"))
     assert view.queue_model.rowCount() == len(ids)
+
+
+def test_help_stays_the_last_menu(qtbot, setup):
+    """Menus added after the window is built (Billing, Pathology, Practice, Reports, Security)
+    go before Help; they were appended after it."""
+    db, _ids, accounts = setup
+    main = _main(qtbot, db, accounts["bill"])
+    titles = [action.text().replace("&", "") for action in main.menuBar().actions()]
+    assert titles[-1] == "Help"
+    assert {"Billing", "Pathology", "Practice", "Reports", "Security"} <= set(titles)
