@@ -9,7 +9,8 @@
 #   eval "$(scripts/start_test_postgres.sh)"   # sets DERMCHARGE_TEST_PG_URL
 #
 # Settings (environment): DERMCHARGE_TEST_PG_PORT (54329), DERMCHARGE_TEST_PG_DIR
-# (/tmp/dermcharge-test-pg). The cluster is a throwaway: fsync is off for speed.
+# (/tmp/dermcharge-test-pg). The cluster is a throwaway: fsync is off for speed, and autovacuum
+# is off so no worker (which a non-superuser may not end) holds a test database being dropped.
 # Stop it with:  runuser -u postgres -- /usr/lib/postgresql/*/bin/pg_ctl -D "$DIR/data" stop
 set -euo pipefail
 
@@ -75,7 +76,7 @@ fi
 if ! as_server_user "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
     log "starting the server on 127.0.0.1:$PORT"
     as_server_user "$BIN/pg_ctl" -D "$DATA" -l "$BASE/server.log" -w -t 60 \
-        -o "-p $PORT -k $BASE -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" \
+        -o "-p $PORT -k $BASE -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c autovacuum=off" \
         start >&2
 fi
 

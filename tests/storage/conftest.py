@@ -7,10 +7,12 @@ it the PostgreSQL cases skip — unless DERMCHARGE_REQUIRE_PG=1 (CI), where they
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -66,9 +68,23 @@ def _fresh_pg_database(server_url: str) -> Iterator[str]:
     try:
         yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _drop(admin, name)
         admin.dispose()
+
+
+def _drop(admin: Any, name: str) -> None:
+    """Drop a test database. WITH (FORCE) ends our own connections, but a non-superuser may not
+    end an autovacuum worker busy on a database the test just filled (the demo's month of
+    visits): that worker finishes in moments, so try again a few times."""
+    for attempt in range(20):
+        try:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            return
+        except SQLAlchemyError:
+            if attempt == 19:
+                raise
+            time.sleep(0.5)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
