@@ -7,7 +7,7 @@ Bad values are named with their path, as the rest of the contract does ("procedu
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
 from dermcharge.coding.drug_table import drugs
@@ -22,6 +22,17 @@ class FieldReader(Protocol):
     here so this module does not import the parser that imports it."""
 
     def fail(self, path: str, message: str) -> None: ...
+
+    def number(
+        self,
+        obj: Mapping[str, Any],
+        key: str,
+        path: str,
+        *,
+        zero_ok: bool = False,
+        required: bool = False,
+        limit: Decimal | None = None,
+    ) -> Decimal | None: ...
 
     def integer(
         self,
@@ -81,30 +92,6 @@ FIELDS = frozenset({
     "stains", "antibodies", "component", "specimen_of", "prep_sq_cm"})  # fmt: skip
 
 
-def _amount(reader: FieldReader, obj: Mapping[str, Any], key: str, path: str, limit: Decimal,
-            *, required: bool = False, zero_ok: bool = False) -> Decimal | None:  # fmt: skip
-    raw = obj.get(key)
-    if raw is None:
-        if required:
-            reader.fail(f"{path}.{key}", "is required")
-        return None
-    floor = "0 or more" if zero_ok else "greater than 0"
-    try:
-        if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal):
-            raise InvalidOperation
-        value = Decimal(str(raw))
-    except InvalidOperation:
-        reader.fail(f"{path}.{key}", f"must be a number {floor}")
-        return None
-    if not value.is_finite() or value < 0 or (value == 0 and not zero_ok):
-        reader.fail(f"{path}.{key}", f"must be a number {floor}")
-        return None
-    if value > limit:
-        reader.fail(f"{path}.{key}", f"{raw} is not plausible (at most {limit})")
-        return None
-    return value
-
-
 def parse_added_fields(
     reader: FieldReader, obj: Mapping[str, Any], path: str, kind: Kind, n_procedures: int
 ) -> dict[str, Any]:
@@ -117,10 +104,11 @@ def parse_added_fields(
     if kind in COUNT_OPTIONAL:  # a required count is in the kinds table (procedure_kinds.py)
         out["count"] = reader.integer(obj, "count", path, 1, 500)
     if kind is Kind.SKIN_GRAFT:
-        out["prep_sq_cm"] = _amount(reader, obj, "prep_sq_cm", path, LIMITS["prep_sq_cm"])
+        out["prep_sq_cm"] = reader.number(obj, "prep_sq_cm", path, limit=LIMITS["prep_sq_cm"])
     if kind is Kind.FILLER:
-        out["volume_ml"] = _amount(reader, obj, "volume_ml", path, LIMITS["volume_ml"],
-                                   required=True)  # fmt: skip
+        out["volume_ml"] = reader.number(
+            obj, "volume_ml", path, limit=LIMITS["volume_ml"], required=True
+        )
     if kind in (Kind.DERMATOPATHOLOGY, Kind.KOH_PREP, Kind.FUNGAL_CULTURE):
         out["specimen_of"] = reader.integer(obj, "specimen_of", path, 0, max(0, n_procedures - 1))
     if kind is Kind.DERMATOPATHOLOGY:
@@ -149,9 +137,10 @@ def parse_drug(
     wrong = "dose_units" if drug.measure == "mg" else "dose_mg"
     if obj.get(wrong) is not None:
         reader.fail(f"{path}.{wrong}", f"{drug.label} is dosed in {drug.measure}: use {dose_key}")
-    out[dose_key] = _amount(reader, obj, dose_key, path, drug.max_dose,
-                            required=kind in DRUG_REQUIRED)  # fmt: skip
-    out[waste_key] = _amount(reader, obj, waste_key, path, drug.max_dose, zero_ok=True)
+    out[dose_key] = reader.number(
+        obj, dose_key, path, limit=drug.max_dose, required=kind in DRUG_REQUIRED
+    )
+    out[waste_key] = reader.number(obj, waste_key, path, limit=drug.max_dose, zero_ok=True)
     return out
 
 

@@ -103,13 +103,15 @@ class _Reader:
         *,
         zero_ok: bool = False,
         required: bool = False,
+        limit: Decimal | None = None,
     ) -> Decimal | None:
+        """A positive amount (0 too with `zero_ok`) up to `limit` (default: LIMITS[key])."""
         if obj.get(key) is None:
             if required:
                 self.fail(f"{path}.{key}", "is required")
             return None
         raw = obj[key]
-        limit = LIMITS[key]
+        limit = LIMITS[key] if limit is None else limit
         floor = "0 or more" if zero_ok else "greater than 0"
         if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal):
             self.fail(f"{path}.{key}", f"must be a number {floor}")

@@ -154,3 +154,19 @@ def test_biopsy_coding_walks_the_procedures_a_fixed_number_of_times() -> None:
     """Linear in the count: the walks over the visit's procedures do not grow with it (one walk
     per biopsy made coding quadratic; bench/bench_biopsy_scaling.py times it)."""
     assert _walks_over_procedures(200) == _walks_over_procedures(100)
+
+
+def test_a_5000_digit_dose_is_named_like_any_amount(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The issue-20 amounts (doses, volumes, areas) are read by the contract's own number
+    reader, with its guards, not by a second copy of it."""
+    path = tmp_path / "visit.json"
+    injection = {"kind": "drug_injection", "drug": "triamcinolone_acetonide", "dose_mg": 7,
+                 "finding": "keloid"}  # fmt: skip
+    text = json.dumps(_visit(injection))
+    path.write_text(text.replace('"dose_mg": 7', '"dose_mg": 1' + "0" * 5000), encoding="utf-8")
+    assert main(["code", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert "procedures[0].dose_mg:" in captured.err
+    assert "Traceback" not in captured.err and "unexpected error" not in captured.err
