@@ -26,6 +26,7 @@ from dermcharge.domain.record import (
 from dermcharge.storage.audit_log import add_audited, append_audit
 from dermcharge.storage.errors import NotFound
 from dermcharge.storage.models import InsuranceRow, PatientRow, PracticeRow, ProviderRow
+from dermcharge.storage.user_models import UserRow
 
 _ADDRESS_FIELDS = ("line1", "line2", "city", "state", "zip")
 
@@ -133,16 +134,27 @@ def add_provider(session: Session, provider: Provider, *, actor: str, at: dateti
 def complete_provider(
     session: Session, provider_id: int, given: Provider, *, actor: str, at: datetime
 ) -> None:
-    """Fill in what the provider on file lacks (a taxonomy) from a visit record; never
-    overwrite what is on file — that is changed in the practice settings."""
+    """Fill in what the provider on file lacks (taxonomy, credentials) from a visit record;
+    never overwrite what is on file — that is changed in the practice settings. The one
+    exception is a placeholder name: a provider `users add --npi` added under its account's
+    username (before any visit named the provider) takes the name the visit gives."""
     row = session.get(ProviderRow, provider_id)
     if row is None:
         raise NotFound(f"no provider with id {provider_id}")
+    changes: dict[str, str] = {}
     taxonomy = given.taxonomy.strip().upper()
-    if row.taxonomy or not taxonomy:
+    if not row.taxonomy and taxonomy:
+        changes["taxonomy"] = taxonomy
+    if not row.credentials and given.credentials.strip():
+        changes["credentials"] = given.credentials.strip()
+    name = given.name.strip()
+    if name and name != row.name and _named_after_its_account(session, row):
+        changes["name"] = name
+    if not changes:
         return
     before = asdict(provider_of(row))
-    row.taxonomy = taxonomy
+    for field, value in changes.items():
+        setattr(row, field, value)
     session.flush()
     append_audit(
         session,
@@ -154,6 +166,12 @@ def complete_provider(
         before=before,
         after=asdict(provider_of(row)),
     )
+
+
+def _named_after_its_account(session: Session, row: ProviderRow) -> bool:
+    """The provider's name is the username of the account linked to it (a placeholder)."""
+    linked = session.scalars(select(UserRow.username).where(UserRow.provider_id == row.id))
+    return row.name in set(linked)
 
 
 # --- patients and insurance -----------------------------------------------------------------

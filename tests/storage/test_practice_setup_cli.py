@@ -380,3 +380,28 @@ def test_a_schedule_at_a_percentage_of_medicare_from_the_rvu_file(cli: Cli) -> N
     assert cli(*args, "--percent", "-5") == 2 and "percent: '-5'" in cli.err
     assert cli(*args, "--percent", "150", "--conversion-factor", "zero") == 2
     assert "conversion_factor: 'zero' is not a number" in cli.err
+
+
+def test_a_placeholder_provider_takes_the_name_its_first_visit_gives(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """`users add --npi` before any visit names the provider adds it under the account's
+    username; the first visit naming it fills in the real name and credentials (else the claim
+    would name the rendering provider "DRDOE"). A provider the practice entered keeps its name."""
+    from tests.storage.claim_samples import OTHER_PROVIDER_NPI, case_inputs, claim_record
+
+    password = "Correct-horse-battery-9\n"
+    assert cli("users", "add", "boss", "--roles", "admin", "--password-stdin", stdin=password) == 0
+    assert cli(*JANE) == 0
+    assert cli("users", "add", "drdoe", "--roles", "provider", "--password-stdin",
+               "--npi", OTHER_PROVIDER_NPI, stdin=password) == 0  # fmt: skip
+    (_case, visit), *_ = case_inputs()
+    for number, npi in enumerate((OTHER_PROVIDER_NPI, "1234567893")):
+        record = claim_record(visit, account=f"P-{number}", provider_npi=npi)
+        record["provider"]["name"] = "Rita Doe" if npi == OTHER_PROVIDER_NPI else "J. Doe"
+        path = tmp_path / f"visit-{number}.json"
+        path.write_text(json.dumps(record), encoding="utf-8")
+        assert cli("visits", "import", str(path)) == 0, cli.err
+    roster = {p["npi"]: (p["name"], p["credentials"]) for p in cli.json("providers", "list")}
+    assert roster[OTHER_PROVIDER_NPI] == ("Rita Doe", "MD")
+    assert roster["1234567893"] == ("Jane Doe", "MD")  # the practice's own entry stays
