@@ -1,5 +1,9 @@
 """Table rows: the practice, people, payers, fees, visits, their claims and the audit log.
 
+The tables of users and settings, claims out, pathology results and photos, and estimates
+are in modules of their own on the same `Base`; `storage/schema.py` loads them all (migrations,
+the schema comparison).
+
 Rows are storage shapes only; `mapping.py` turns them into the core's records and back. The
 migrations in `migrations/versions/` are the source of truth for the schema in a database; these
 classes must describe the same tables (a test compares them).
@@ -262,6 +266,20 @@ class ProcedureRow(Base):
     path_pending: Mapped[bool] = mapped_column(default=False, server_default=false(), index=True)
 
 
+class LesionRow(Base):
+    """One lesion of one patient: where it is and what people call it ("6 mm pink papule")."""
+
+    __tablename__ = "lesions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
+    site: Mapped[str | None] = mapped_column(String(40))
+    laterality: Mapped[str | None] = mapped_column(String(5))
+    label: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime]
+    created_by: Mapped[str] = mapped_column(String(100))
+
+
 class ClaimLineRow(Base):
     __tablename__ = "claim_lines"
     __table_args__ = (UniqueConstraint("visit_id", "line_no"), Index(None, "cpt"))
@@ -347,11 +365,3 @@ class AuditRow(Base):
     # The hash chain (storage.audit_chain): the previous entry's hash and this entry's own.
     prev_hash: Mapped[str | None] = mapped_column(String(64))
     entry_hash: Mapped[str | None] = mapped_column(String(64))
-
-
-# The users and settings tables live in their own module; importing it here registers them with
-# Base wherever the models are loaded (migrations, the schema-comparison test).
-from dermcharge.storage import claim_models as _claim_models  # noqa: E402, F401
-from dermcharge.storage import estimate_models as _estimate_models  # noqa: E402, F401
-from dermcharge.storage import pathology_models as _pathology_models  # noqa: E402, F401
-from dermcharge.storage import user_models as _user_models  # noqa: E402, F401

@@ -1,4 +1,5 @@
-"""Table rows for the pathology loop: lesions, pathology results and lesion photos.
+"""Table rows for the pathology loop: pathology results and lesion photos (the lesions table
+itself is in models.py, beside the procedures that point to it).
 
 They live on the same `Base.metadata` as `models.py` (same naming convention, same migration
 check); migration 0005_pathology creates them and adds `lesion_id` and `path_pending` to
@@ -12,23 +13,11 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from dermcharge.storage.models import Base
+from dermcharge.storage.models import Base, LesionRow
+
+__all__ = ["MARGINS", "LesionPhotoRow", "LesionRow", "PathologyResultRow"]
 
 MARGINS = ("involved", "clear")
-
-
-class LesionRow(Base):
-    """One lesion of one patient: where it is and what people call it ("6 mm pink papule")."""
-
-    __tablename__ = "lesions"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), index=True)
-    site: Mapped[str | None] = mapped_column(String(40))
-    laterality: Mapped[str | None] = mapped_column(String(5))
-    label: Mapped[str] = mapped_column(String(200), default="")
-    created_at: Mapped[datetime]
-    created_by: Mapped[str] = mapped_column(String(100))
 
 
 class PathologyResultRow(Base):

@@ -14,7 +14,7 @@ import dermcharge.storage.user_models  # noqa: F401  (rows registered beyond mod
 from dermcharge.storage.database import create_database_engine, open_database
 from dermcharge.storage.errors import DatabaseTooNew, MigrationFailed
 from dermcharge.storage.migrate import current_revision, head_revision, upgrade_to_head
-from dermcharge.storage.models import Base
+from dermcharge.storage.schema import metadata
 
 BROKEN_STEP = """
 import sqlalchemy as sa
@@ -59,7 +59,7 @@ def test_models_and_migrations_describe_the_same_schema(database_url: str) -> No
     db = open_database(database_url)
     try:
         with db.engine.connect() as connection:
-            differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+            differences = compare_metadata(MigrationContext.configure(connection), metadata)
         assert differences == []
     finally:
         db.dispose()

@@ -14,13 +14,13 @@ from dermcharge.storage.database import Database
 from dermcharge.storage.errors import InvalidRecord, NotFound
 from dermcharge.storage.models import (
     AuditRow,
-    Base,
     ClaimLineRow,
     DiagnosisRow,
     FindingRow,
     ProcedureRow,
     VisitRow,
 )
+from dermcharge.storage.schema import metadata
 from tests.storage.storage_samples import VALID_NPI, sample_patient, sample_record, stand_in_coder
 
 
@@ -28,7 +28,7 @@ def _row_counts(db: Database) -> dict[str, int]:
     with db.read() as session:
         return {
             table.name: session.scalar(select(func.count()).select_from(table)) or 0
-            for table in Base.metadata.sorted_tables
+            for table in metadata.sorted_tables
         }
 
 
