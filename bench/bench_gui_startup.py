@@ -6,7 +6,7 @@ Each round starts, in fresh subprocesses and in alternating order:
   * app: `dermcharge gui --exit-when-ready --db URL` — the main window showing today's visits of a
     demo database; it prints the same line once that window has painted (today's list on
     screen, taking input), then waits for the storage layer that loads beside it and exits;
-  * app (direct): `python -m dermcharge.gui --exit-when-ready`, which skips building the whole
+  * app (direct): `python -m dermcharge.app_direct --exit-when-ready`, which skips building the whole
     command-line parser;
   * sign-in dialog: that database with an account, started as a person would (no
     --exit-when-ready): the ready line once the sign-in dialog has painted, then Quit;
@@ -143,8 +143,8 @@ def main() -> int:
     commands = {
         "bare QMainWindow": ([python, "-c", BARE], env),
         "dermcharge gui": ([*gui, db], env),
-        "python -m dermcharge.gui": (
-            [python, "-m", "dermcharge.gui", "--exit-when-ready", "--db", db],
+        "python -m dermcharge.app_direct": (
+            [python, "-m", "dermcharge.app_direct", "--exit-when-ready", "--db", db],
             env,
         ),
         "sign-in dialog (accounts)": ([python, "-c", SIGN_IN_DIALOG, signed_in_db], env),
