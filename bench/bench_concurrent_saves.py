@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing as mp
+import sys
 import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, text
@@ -35,6 +37,8 @@ from sqlalchemy.engine import make_url
 from dermcharge.services import visits
 from dermcharge.storage.database import open_database
 from dermcharge.storage.errors import VisitConflict
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the tests' sample records
 from tests.storage.storage_samples import sample_record, sample_visit
 
 SHARED_VISITS = 4
