@@ -29,7 +29,7 @@ from dermcharge.domain.visit import (
     RepairType,
     Visit,
 )
-from dermcharge.services.draft_claim import code_draft
+from dermcharge.services.draft_claim import code_draft, incomplete_procedures
 from dermcharge.services.procedure_needs import Need, needs, procedure_problems
 
 Coder = Callable[[Visit], CodedClaim]
@@ -141,8 +141,7 @@ class CaptureFlow:
         return procedure_problems(self._visit.procedures[index])
 
     def all_problems(self) -> dict[int, list[str]]:
-        found = {i: procedure_problems(p) for i, p in enumerate(self._visit.procedures)}
-        return {i: problems for i, problems in found.items() if problems}
+        return incomplete_procedures(self._visit)
 
     def em_codes(self) -> tuple[str, ...]:
         return EM_CODES_BY_STATUS[self._visit.patient_status]

@@ -17,10 +17,15 @@ from dermcharge.services.procedure_needs import procedure_problems
 Coder = Callable[[Visit], CodedClaim]
 
 
+def incomplete_procedures(visit: Visit) -> dict[int, list[str]]:
+    """What each unfinished procedure still lacks, by its index (finished ones are left out)."""
+    found = {i: procedure_problems(p) for i, p in enumerate(visit.procedures)}
+    return {i: messages for i, messages in found.items() if messages}
+
+
 def code_draft(visit: Visit, coder: Coder) -> tuple[CodedClaim | None, str]:
     """(the claim, "") — or (None, why) when the engine failed: the visit itself is never lost."""
-    found = {i: procedure_problems(p) for i, p in enumerate(visit.procedures)}
-    problems = {i: messages for i, messages in found.items() if messages}
+    problems = incomplete_procedures(visit)
     kept = [i for i in range(len(visit.procedures)) if i not in problems]
     codable = replace(visit, procedures=tuple(visit.procedures[i] for i in kept))
     try:
